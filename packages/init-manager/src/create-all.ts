@@ -1,0 +1,70 @@
+import { createHash } from 'node:crypto';
+import type { ClientBase } from 'pg';
+import { InitManagerError } from './errors.js';
+import { MigrationStatementError } from './applier.js';
+import type { ModelFile } from './model-sql.js';
+import { qualified, quoteIdent, quoteLiteral, type TableName } from './sql-identifiers.js';
+import { tableExists } from './migrations-table.js';
+
+/** Marks a database built by the create-all fallback, with the models' checksum it was built from. */
+export const CREATE_ALL_MARKER: TableName = { schema: 'public', name: 'schema_create_all' };
+
+export function modelsChecksum(models: ModelFile[]): string {
+  const hash = createHash('sha256');
+  for (const model of models) hash.update(`${model.fileName}\n${model.text.replace(/\r\n?/g, '\n')}\n`);
+  return 'h1:' + hash.digest('base64');
+}
+
+export async function readCreateAllMarker(
+  client: ClientBase,
+): Promise<{ checksum: string; appliedAt: Date } | undefined> {
+  if (!(await tableExists(client, CREATE_ALL_MARKER))) return undefined;
+  const { rows } = await client.query<{ checksum: string; applied_at: Date }>(
+    `SELECT checksum, applied_at FROM ${qualified(CREATE_ALL_MARKER)} ORDER BY applied_at DESC LIMIT 1`,
+  );
+  return rows[0] ? { checksum: rows[0].checksum, appliedAt: rows[0].applied_at } : undefined;
+}
+
+/**
+ * Applies every model statement in one transaction (development only), then records the models'
+ * checksum so the next start can tell "up to date" from "models changed since".
+ */
+export async function applyModels(client: ClientBase, models: ModelFile[]): Promise<number> {
+  const started = performance.now();
+  await client.query('BEGIN');
+  try {
+    for (const model of models) {
+      // A pg_dump file may empty search_path; each model file starts from the defaults.
+      await client.query('RESET search_path');
+      for (const statement of model.statements) {
+        try {
+          await client.query(statement.sql);
+        } catch (error) {
+          const pgError = error as { message: string; code?: string; position?: string };
+          if (!pgError.code) throw error;
+          throw new MigrationStatementError(model.path, statement.line, pgError, statement.sql, false);
+        }
+      }
+    }
+    await client.query('RESET search_path');
+    await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(CREATE_ALL_MARKER.schema)}`);
+    await client.query(
+      `CREATE TABLE IF NOT EXISTS ${qualified(CREATE_ALL_MARKER)} (checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`,
+    );
+    await client.query(
+      `INSERT INTO ${qualified(CREATE_ALL_MARKER)} (checksum) VALUES (${quoteLiteral(modelsChecksum(models))})`,
+    );
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    if (error instanceof InitManagerError) {
+      throw new InitManagerError(
+        'MODELS_FAILED',
+        `Creating the schema from the models failed: ${error.message}`,
+        error.problems,
+      );
+    }
+    throw error;
+  }
+  return performance.now() - started;
+}

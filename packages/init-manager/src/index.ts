@@ -1,0 +1,53 @@
+export { initializeServiceDatabase } from './initialize.js';
+export type { InitializeOptions, InitializeResult, InitializeMode } from './initialize.js';
+export { applyMigrations, revertMigration, MigrationStatementError } from './applier.js';
+export type { ApplyOptions, ApplyResult, MigrationResult, MigrationStatus } from './applier.js';
+export {
+  readMigrations,
+  inspectMigrations,
+  listMigrationFileNames,
+  formatProblem,
+} from './read-migrations.js';
+export type { ReadMigrationsResult } from './read-migrations.js';
+export { parseMigrationFile, statementsOf, MIGRATION_FILE_PATTERN } from './migration-file.js';
+export type { MigrationFile, MigrationStep, Direction } from './migration-file.js';
+export {
+  writeMigrationsSum,
+  checkMigrationsSum,
+  computeSumEntries,
+  renderMigrationsSum,
+  parseMigrationsSum,
+  SUM_FILE,
+} from './migrations-sum.js';
+export type { SumCheck, SumProblem, SumProblemKind, SumEntry } from './migrations-sum.js';
+export { checksumOf, normalizeLineEndings } from './checksum.js';
+export { pendingMigrations } from './pending.js';
+export {
+  readAppliedMigrations,
+  ensureMigrationsTable,
+  tableExists,
+  DEFAULT_MIGRATIONS_TABLE,
+} from './migrations-table.js';
+export type { AppliedMigration } from './migrations-table.js';
+export {
+  acquireServiceLock,
+  releaseServiceLock,
+  serviceLockKey,
+  describeLockHolder,
+} from './advisory-lock.js';
+export { resolveEnvironment, normalizeEnvironment, isProtectedEnvironment } from './environment.js';
+export type { Environment, ResolvedEnvironment } from './environment.js';
+export { readModelFiles, isOwnershipStatement } from './model-sql.js';
+export type { ModelFile } from './model-sql.js';
+export { applyModels, modelsChecksum, CREATE_ALL_MARKER } from './create-all.js';
+export { findSchemaObjects } from './database-objects.js';
+export { loadSqlParser, splitStatements, SqlSyntaxError } from './sql-statements.js';
+export type { SqlStatement } from './sql-statements.js';
+export { InitManagerError, isInitManagerError } from './errors.js';
+export type { InitManagerErrorCode, MigrationProblem } from './errors.js';
+export { maskDatabaseUrl, maskSecrets, describeDatabaseUrl } from './mask-url.js';
+export { consoleLogger, silentLogger } from './logger.js';
+export type { Logger } from './logger.js';
+export { quoteIdent, quoteLiteral, qualified, parseTableName } from './sql-identifiers.js';
+export type { TableName } from './sql-identifiers.js';
+export { writeFileAtomic } from './write-file-atomic.js';

@@ -1,0 +1,335 @@
+import { hostname } from 'node:os';
+import pg from 'pg';
+import { acquireServiceLock, releaseServiceLock } from './advisory-lock.js';
+import { applyMigrations, type MigrationResult } from './applier.js';
+import { applyModels, CREATE_ALL_MARKER, modelsChecksum, readCreateAllMarker } from './create-all.js';
+import { findSchemaObjects } from './database-objects.js';
+import { resolveEnvironment } from './environment.js';
+import { InitManagerError } from './errors.js';
+import { consoleLogger, maskingLogger, type Logger } from './logger.js';
+import { describeDatabaseUrl, maskSecrets } from './mask-url.js';
+import type { MigrationFile } from './migration-file.js';
+import { checkMigrationsSum } from './migrations-sum.js';
+import {
+  DEFAULT_MIGRATIONS_TABLE,
+  ensureMigrationsTable,
+  insertAppliedSql,
+  readAppliedMigrations,
+  tableExists,
+} from './migrations-table.js';
+import { readModelFiles } from './model-sql.js';
+import { pendingMigrations } from './pending.js';
+import { readMigrations } from './read-migrations.js';
+import { parseTableName, type TableName } from './sql-identifiers.js';
+
+export interface InitializeOptions {
+  /** The service name: the lock key and the name used in every message. */
+  service: string;
+  /** The service's database. */
+  databaseUrl: string;
+  /**
+   * A session-mode connection for migrations when `databaseUrl` goes through a transaction-pooling
+   * proxy (PgBouncer in transaction mode cannot hold the advisory lock).
+   */
+  migrationDatabaseUrl?: string;
+  migrationsDir: string;
+  /** Models, for the development-only create-all fallback. */
+  modelsDir?: string;
+  /** Else ENVIRONMENT, else NODE_ENV, else development. */
+  environment?: string;
+  /** Default: on in development, local and test; never allowed in production or staging. */
+  allowCreateAllFallback?: boolean;
+  /** Schemas the service owns; default ["public"]. */
+  schemas?: string[];
+  /** Default "public.schema_migrations". */
+  migrationsTable?: string;
+  /** lock_timeout for migration statements; default 10000. */
+  lockTimeoutMs?: number;
+  /** statement_timeout for migration statements; default 1800000 (0 disables). */
+  statementTimeoutMs?: number;
+  /** How long to wait for another replica that holds the migration lock; default 300000. */
+  lockWaitTimeoutMs?: number;
+  /** Connection timeout; default 10000. */
+  connectTimeoutMs?: number;
+  /**
+   * Adopt a database built before migrations existed: record every migration up to this version as
+   * applied without running it. Only used when the database has no schema_migrations table yet.
+   */
+  baselineVersion?: string;
+  logger?: Logger;
+}
+
+export type InitializeMode = 'migrations' | 'create-all' | 'up-to-date' | 'baseline';
+
+export interface InitializeResult {
+  service: string;
+  environment: string;
+  mode: InitializeMode;
+  applied: MigrationResult[];
+  /** Migrations that were already applied. */
+  skipped: number;
+  durationMs: number;
+}
+
+/**
+ * Brings a service's database to its latest migration, safely with many replicas starting at once:
+ * validates files and migrations.sum, takes the service's advisory lock, refuses inconsistent
+ * history, applies each pending migration in its own transaction. Throws InitManagerError.
+ */
+export async function initializeServiceDatabase(options: InitializeOptions): Promise<InitializeResult> {
+  const started = performance.now();
+  validateOptions(options);
+  const logger = options.logger ? maskingLogger(options.logger) : consoleLogger(options.service);
+  const environment = resolveEnvironment(options.environment);
+  const table = options.migrationsTable ? parseTableName(options.migrationsTable) : DEFAULT_MIGRATIONS_TABLE;
+  const schemas = options.schemas?.length ? options.schemas : ['public'];
+
+  const migrations = await readMigrations(options.migrationsDir);
+  if (migrations.length > 0) {
+    const sum = checkMigrationsSum(options.migrationsDir);
+    if (!sum.ok) {
+      throw new InitManagerError(
+        'SUM_MISMATCH',
+        `migrations.sum does not match the migrations of service "${options.service}" in ${options.migrationsDir}:\n` +
+          sum.problems.map((problem) => `  ${problem.message}`).join('\n'),
+        sum.problems.map((problem) => ({ file: problem.file, message: problem.message })),
+      );
+    }
+  } else {
+    checkNoMigrationsPolicy(options, environment);
+  }
+
+  const url = options.migrationDatabaseUrl ?? options.databaseUrl;
+  const client = await connect(url, options);
+  try {
+    await acquireServiceLock(client, options.service, options.lockWaitTimeoutMs ?? 300_000);
+    try {
+      const context: RunContext = {
+        client,
+        options,
+        logger,
+        table,
+        schemas,
+        migrations,
+        environment: environment.name,
+      };
+      const outcome = migrations.length > 0 ? await runMigrations(context) : await runCreateAll(context);
+      const result: InitializeResult = {
+        service: options.service,
+        environment: environment.name,
+        ...outcome,
+        durationMs: Math.round(performance.now() - started),
+      };
+      logger.info(summary(result));
+      return result;
+    } finally {
+      await releaseServiceLock(client, options.service).catch(() => undefined);
+    }
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+interface RunContext {
+  client: pg.Client;
+  options: InitializeOptions;
+  logger: Logger;
+  table: TableName;
+  schemas: string[];
+  migrations: MigrationFile[];
+  environment: string;
+}
+
+type Outcome = Pick<InitializeResult, 'mode' | 'applied' | 'skipped'>;
+
+async function runMigrations(context: RunContext): Promise<Outcome> {
+  const { client, options, table, migrations } = context;
+  if (!(await tableExists(client, context.table))) {
+    const objects = await findSchemaObjects(client, context.schemas, [table, CREATE_ALL_MARKER]);
+    // Baselining records migrations as applied without running them: only for a database that
+    // already holds the schema, never for an empty one (which must get the real migrations).
+    if (options.baselineVersion && objects.count > 0) return baseline(context);
+    if (options.baselineVersion) {
+      context.logger.warn(
+        `baselineVersion ${options.baselineVersion} ignored: the database is empty, so every migration runs`,
+      );
+    }
+    if (objects.count > 0) throw await unmanagedObjectsError(context, objects.count, objects.examples);
+  }
+  const applied = await readAppliedMigrations(client, table);
+  const pending = pendingMigrations(migrations, applied, options.service);
+  if (pending.length === 0) return { mode: 'up-to-date', applied: [], skipped: applied.length };
+  context.logger.info(
+    `applying ${pending.length} migration(s) to ${describeDatabaseUrl(options.databaseUrl)}`,
+  );
+  const result = await applyMigrations(client, pending, {
+    table,
+    lockTimeoutMs: options.lockTimeoutMs,
+    statementTimeoutMs: options.statementTimeoutMs,
+    logger: context.logger,
+  });
+  if (result.error) throw result.error;
+  return { mode: 'migrations', applied: result.results, skipped: applied.length };
+}
+
+async function baseline(context: RunContext): Promise<Outcome> {
+  const { client, table, options } = context;
+  const version = Number(options.baselineVersion);
+  const covered = context.migrations.filter((migration) => Number(migration.version) <= version);
+  if (!Number.isFinite(version) || covered.length === 0) {
+    throw new InitManagerError(
+      'INVALID_OPTIONS',
+      `baselineVersion "${options.baselineVersion}" matches no migration of service "${options.service}".`,
+    );
+  }
+  await ensureMigrationsTable(client, table);
+  await client.query('BEGIN');
+  for (const migration of covered)
+    await client.query(insertAppliedSql(table, { ...migration, durationMs: 0 }));
+  await client.query('COMMIT');
+  context.logger.warn(
+    `baselined: recorded ${covered.map((m) => m.fileName).join(', ')} as applied without running them`,
+  );
+  const rest = await runMigrations({ ...context, options: { ...options, baselineVersion: undefined } });
+  return { ...rest, mode: rest.mode === 'up-to-date' ? 'baseline' : rest.mode };
+}
+
+async function runCreateAll(context: RunContext): Promise<Outcome> {
+  const { client, options, logger } = context;
+  const applied = await readAppliedMigrations(client, context.table);
+  if (applied.length > 0) {
+    // Migrations ran here before and their files are gone: the same refusal as for one missing file.
+    pendingMigrations([], applied, options.service);
+  }
+  const models = await readModelFiles(options.modelsDir as string);
+  const checksum = modelsChecksum(models);
+  const marker = await readCreateAllMarker(client);
+  const objects = await findSchemaObjects(client, context.schemas, [context.table, CREATE_ALL_MARKER]);
+  if (marker && objects.count > 0) {
+    if (marker.checksum === checksum) return { mode: 'up-to-date', applied: [], skipped: 0 };
+    throw new InitManagerError(
+      'MODELS_CHANGED',
+      `The models of service "${options.service}" changed since the create-all fallback built ${describeDatabaseUrl(options.databaseUrl)} ` +
+        `(${marker.appliedAt.toISOString()}). Rebuild it: nx run ${options.service}:migrate-clean --yes, then start again; ` +
+        `or generate migrations: nx run ${options.service}:migrate-generate --name=initial.`,
+    );
+  }
+  if (objects.count > 0) throw await unmanagedObjectsError(context, objects.count, objects.examples);
+  logger.warn(
+    `no migrations in ${options.migrationsDir}: creating the schema from the models (${context.environment} only). ` +
+      `Generate migrations before deploying: nx run ${options.service}:migrate-generate --name=initial`,
+  );
+  const ms = await applyModels(client, models);
+  return {
+    mode: 'create-all',
+    applied: models.map((model) => ({
+      version: '',
+      name: model.fileName,
+      fileName: model.fileName,
+      direction: 'up' as const,
+      status: 'applied' as const,
+      durationMs: Math.round(ms / models.length),
+    })),
+    skipped: 0,
+  };
+}
+
+function checkNoMigrationsPolicy(
+  options: InitializeOptions,
+  environment: ReturnType<typeof resolveEnvironment>,
+): void {
+  const generate = `nx run ${options.service}:migrate-generate --name=initial`;
+  if (!environment.allowsCreateAll) {
+    throw new InitManagerError(
+      'NO_MIGRATIONS',
+      `Service "${options.service}" has no migrations in ${options.migrationsDir} and the environment is ` +
+        `${environment.name} (from ${environment.source}), where the schema is never created from the models. ` +
+        `Generate the migrations with \`${generate}\`, commit them, and deploy again.`,
+    );
+  }
+  if (options.allowCreateAllFallback === false) {
+    throw new InitManagerError(
+      'NO_MIGRATIONS',
+      `Service "${options.service}" has no migrations in ${options.migrationsDir} and allowCreateAllFallback is false. ` +
+        `Generate them with \`${generate}\`.`,
+    );
+  }
+  if (!options.modelsDir) {
+    throw new InitManagerError(
+      'NO_MIGRATIONS',
+      `Service "${options.service}" has no migrations in ${options.migrationsDir} and no modelsDir to fall back on. ` +
+        `Generate them with \`${generate}\`, or pass modelsDir.`,
+    );
+  }
+}
+
+async function unmanagedObjectsError(
+  context: RunContext,
+  count: number,
+  examples: string[],
+): Promise<InitManagerError> {
+  const { options } = context;
+  const marker = await readCreateAllMarker(context.client);
+  const where = describeDatabaseUrl(options.databaseUrl);
+  const origin = marker
+    ? `it was built from the models by the create-all fallback on ${marker.appliedAt.toISOString()}`
+    : 'it was not built by migrations';
+  const strict = !resolveEnvironment(options.environment).allowsCreateAll;
+  const next = strict
+    ? `This is ${context.environment}: nothing was changed. Baseline it (baselineVersion) only after checking that it matches the migrations.`
+    : `Clean it with \`nx run ${options.service}:migrate-clean\` and start again, or adopt it with baselineVersion if it matches the migrations.`;
+  return new InitManagerError(
+    'UNMANAGED_OBJECTS',
+    `${where} already holds ${count} object(s) in schema(s) ${context.schemas.join(', ')} ` +
+      `(${examples.slice(0, 5).join(', ')}${count > 5 ? ', ...' : ''}) but has no ${context.table.schema}.${context.table.name} table: ` +
+      `${origin}. It is never treated as empty. ${next}`,
+  );
+}
+
+async function connect(url: string, options: InitializeOptions): Promise<pg.Client> {
+  const client = new pg.Client({
+    connectionString: url,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000,
+    application_name: `init-manager/${options.service}/${hostname()}:${process.pid}`.slice(0, 63),
+  });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    const { rows } = await client.query<{ v: number }>(
+      `SELECT current_setting('server_version_num')::int AS v`,
+    );
+    // A replica killed mid-migration must not keep the lock until its query ends (PG14+).
+    if (rows[0].v >= 140000) await client.query(`SET client_connection_check_interval = 1000`);
+    return client;
+  } catch (error) {
+    await client.end().catch(() => undefined);
+    throw new InitManagerError(
+      'CONNECTION_FAILED',
+      `Service "${options.service}" cannot connect to ${describeDatabaseUrl(url)}: ${maskSecrets((error as Error).message)}. ` +
+        `Check the database URL and that the server is running.`,
+    );
+  }
+}
+
+function validateOptions(options: InitializeOptions): void {
+  const missing = (['service', 'databaseUrl', 'migrationsDir'] as const).filter((key) => !options[key]);
+  if (missing.length > 0) {
+    throw new InitManagerError(
+      'INVALID_OPTIONS',
+      `initializeServiceDatabase: missing option(s) ${missing.join(', ')}.`,
+    );
+  }
+}
+
+function summary(result: InitializeResult): string {
+  switch (result.mode) {
+    case 'up-to-date':
+      return `up to date (${result.skipped} migration(s) applied before) in ${result.durationMs} ms`;
+    case 'create-all':
+      return `schema created from the models (${result.environment}) in ${result.durationMs} ms`;
+    case 'baseline':
+      return `baselined: ${result.skipped} migration(s) recorded as applied without running, none pending, in ${result.durationMs} ms`;
+    default:
+      return `applied ${result.applied.length} migration(s), ${result.skipped} already applied, in ${result.durationMs} ms`;
+  }
+}

@@ -1,0 +1,67 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { InitManagerError, type MigrationProblem } from './errors.js';
+import { parseMigrationFile, type MigrationFile } from './migration-file.js';
+import { loadSqlParser } from './sql-statements.js';
+
+/** Files in a migrations folder that are not migrations and not mistakes. */
+const NON_MIGRATION_FILES = new Set(['migrations.sum']);
+
+export interface ReadMigrationsResult {
+  migrations: MigrationFile[];
+  problems: MigrationProblem[];
+}
+
+/** The `.sql` file names of a migrations folder, sorted; none when the folder does not exist. */
+export function listMigrationFileNames(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.sql') && statSync(join(dir, name)).isFile())
+    .sort();
+}
+
+/**
+ * Reads and parses every migration of a folder, sorted by version, and reports every problem
+ * (bad names, duplicate versions, empty up sections, syntax errors) instead of stopping at the first.
+ */
+export async function inspectMigrations(dir: string): Promise<ReadMigrationsResult> {
+  await loadSqlParser();
+  const problems: MigrationProblem[] = [];
+  const migrations: MigrationFile[] = [];
+  for (const fileName of listMigrationFileNames(dir)) {
+    if (NON_MIGRATION_FILES.has(fileName)) continue;
+    const parsed = parseMigrationFile(fileName, readFileSync(join(dir, fileName), 'utf8'));
+    problems.push(...parsed.problems);
+    if (parsed.migration) migrations.push(parsed.migration);
+  }
+  const byVersion = new Map<string, string>();
+  for (const migration of migrations) {
+    const other = byVersion.get(Number(migration.version).toString());
+    if (other) {
+      problems.push({
+        file: migration.fileName,
+        message: `duplicate version ${migration.version}: ${other} and ${migration.fileName} share it; renumber the newer one`,
+      });
+    }
+    byVersion.set(Number(migration.version).toString(), migration.fileName);
+  }
+  migrations.sort((a, b) => Number(a.version) - Number(b.version) || a.fileName.localeCompare(b.fileName));
+  return { migrations, problems };
+}
+
+/** Reads a migrations folder; throws InitManagerError(INVALID_MIGRATIONS) listing every problem. */
+export async function readMigrations(dir: string): Promise<MigrationFile[]> {
+  const { migrations, problems } = await inspectMigrations(dir);
+  if (problems.length > 0) {
+    throw new InitManagerError(
+      'INVALID_MIGRATIONS',
+      `Invalid migrations in ${dir}:\n` + problems.map((p) => `  ${formatProblem(p)}`).join('\n'),
+      problems,
+    );
+  }
+  return migrations;
+}
+
+export function formatProblem(problem: MigrationProblem): string {
+  return `${problem.file}${problem.line ? `:${problem.line}` : ''}: ${problem.message}`;
+}

@@ -1,0 +1,23 @@
+// Runs initializeServiceDatabase from the compiled package in its own process, as a service would,
+// and prints the result (or the error code and message) as one JSON line.
+const { initializeServiceDatabase } = require('../../dist/index.js');
+
+initializeServiceDatabase({
+  service: process.env.SERVICE || 'svc',
+  databaseUrl: process.env.DATABASE_URL,
+  migrationsDir: process.env.MIGRATIONS_DIR,
+  environment: process.env.TEST_ENVIRONMENT || 'test',
+  lockWaitTimeoutMs: Number(process.env.LOCK_WAIT_MS || 120000),
+  // 20 processes starting at once on a loaded 2-core machine can take a while to connect.
+  connectTimeoutMs: 60000,
+  logger: { info: () => undefined, warn: () => undefined },
+}).then(
+  (result) =>
+    console.log(
+      JSON.stringify({ ok: true, mode: result.mode, applied: result.applied.map((m) => m.version) }),
+    ),
+  (error) => {
+    console.log(JSON.stringify({ ok: false, code: error.code, message: error.message }));
+    process.exitCode = 1;
+  },
+);
