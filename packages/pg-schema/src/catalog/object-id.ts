@@ -1,0 +1,49 @@
+/**
+ * Object ids are `kind:raw.names`, spelled as pg_identify_object_as_address spells the object
+ * (raw, unquoted names; types and function arguments formatted and schema-qualified), so
+ * pg_depend rows map onto catalog entries without per-object lookups.
+ */
+export type ObjectKind =
+  | 'schema'
+  | 'extension'
+  | 'type'
+  | 'sequence'
+  | 'table'
+  | 'column'
+  | 'constraint'
+  | 'index'
+  | 'view'
+  | 'function'
+  | 'trigger'
+  | 'policy';
+
+export const ids = {
+  schema: (name: string) => `schema:${name}`,
+  extension: (name: string) => `extension:${name}`,
+  /** `formatted` is the schema-qualified, quoted-where-needed type name, e.g. `public.mood`. */
+  type: (formatted: string) => `type:${formatted}`,
+  sequence: (schema: string, name: string) => `sequence:${schema}.${name}`,
+  table: (schema: string, name: string) => `table:${schema}.${name}`,
+  column: (schema: string, table: string, column: string) => `column:${schema}.${table}.${column}`,
+  constraint: (schema: string, table: string, name: string) => `constraint:${schema}.${table}.${name}`,
+  index: (schema: string, name: string) => `index:${schema}.${name}`,
+  view: (schema: string, name: string) => `view:${schema}.${name}`,
+  /** `args` as pg_identify_object_as_address gives them, e.g. `integer,pg_catalog.text`. */
+  function: (schema: string, name: string, args: string) => `function:${schema}.${name}(${args})`,
+  trigger: (schema: string, table: string, name: string) => `trigger:${schema}.${table}.${name}`,
+  policy: (schema: string, table: string, name: string) => `policy:${schema}.${table}.${name}`,
+};
+
+export function kindOf(id: string): ObjectKind {
+  return id.slice(0, id.indexOf(':')) as ObjectKind;
+}
+
+/** The part after `kind:`, e.g. `public.users` for `table:public.users`. */
+export function identityOf(id: string): string {
+  return id.slice(id.indexOf(':') + 1);
+}
+
+/** A readable label, e.g. `column public.users.email`. */
+export function describeId(id: string): string {
+  return `${kindOf(id)} ${identityOf(id)}`;
+}

@@ -1,0 +1,20 @@
+export const USAGE = `pg-schema: PostgreSQL schema diff and migrations for one service
+
+Usage:
+  pg-schema diff     --models DIR --migrations DIR [--shadow-url URL] [--format sql|json] [--exit-code]
+  pg-schema generate --models DIR --migrations DIR [--name NAME] [--dry-run] [--shadow-url URL]
+  pg-schema verify   --models DIR --migrations DIR [--shadow-url URL] [--fail-on error|warning|none]
+                     [--database-url URL] [--format text|json|junit] [--output-file FILE] [--no-round-trip]
+  pg-schema hash     --migrations DIR
+  pg-schema inspect  --database-url URL [--schemas a,b]
+  pg-schema docs     --models DIR [--out FILE] [--title TEXT] [--shadow-url URL]
+
+Common options:
+  --schemas a,b      schemas to compare (default: every non-system schema)
+  --shadow-url URL   server for throw-away shadow databases (default: $MIGRATE_SHADOW_URL, else an
+                     embedded PostgreSQL started for the run)
+
+Exit codes: 0 success (diff: also "no changes"); 1 changes found with --exit-code, a failed check, or
+an error; verify: 2 when it cannot run (usage error, shadow server or live database unreachable);
+130 after Ctrl-C (shadow databases removed).
+`;

@@ -1,0 +1,74 @@
+import type { Catalog } from '../catalog/catalog.js';
+import { orderStatements } from '../plan/order.js';
+import type { PlannedStatement } from '../plan/statement.js';
+import { cascade } from './cascade.js';
+import type { Change } from './change.js';
+import { newContext } from './context.js';
+import { diffComposites } from './composites.js';
+import { diffDomains } from './domains.js';
+import { diffEnums } from './enums.js';
+import { renameGeneratedNames } from './generated-names.js';
+import { diffRecreatedObjects } from './recreated-objects.js';
+import { diffExtensions, diffSchemas } from './schemas.js';
+import { diffSequences } from './sequences.js';
+import { diffTables } from './tables.js';
+
+export interface Step {
+  transactional: boolean;
+  statements: string[];
+}
+
+export interface CatalogDiff {
+  changes: Change[];
+  /** Ordered statements. */
+  statements: PlannedStatement[];
+  /** Ordered statements grouped into steps: ALTER TYPE ... ADD VALUE first, outside a transaction. */
+  steps: Step[];
+  /** Statements placed by rank alone because they sat on a dependency cycle. */
+  cycles: PlannedStatement[];
+}
+
+/**
+ * The statements that turn `current` into `desired`, in dependency order. The down migration is
+ * the same function called the other way round, so every change has its inverse by construction.
+ */
+export function diffCatalogs(current: Catalog, desired: Catalog): CatalogDiff {
+  const generatedNames = renameGeneratedNames(current, desired);
+  const ctx = newContext(generatedNames.current, desired);
+  ctx.statements.push(...generatedNames.statements);
+  ctx.changes.push(...generatedNames.changes);
+  diffSchemas(ctx);
+  diffExtensions(ctx);
+  diffEnums(ctx);
+  diffDomains(ctx);
+  diffComposites(ctx);
+  diffTables(ctx);
+  diffSequences(ctx);
+  diffRecreatedObjects(ctx, 'functions');
+  diffRecreatedObjects(ctx, 'indexes');
+  diffRecreatedObjects(ctx, 'views');
+  diffRecreatedObjects(ctx, 'triggers');
+  diffRecreatedObjects(ctx, 'policies');
+  cascade(ctx);
+  const { statements, cycles } = orderStatements(ctx.statements);
+  return { changes: ctx.changes, statements, steps: toSteps(statements), cycles };
+}
+
+function toSteps(statements: PlannedStatement[]): Step[] {
+  const outside = statements.filter((s) => !s.transactional).map((s) => s.sql);
+  const inside = statements.filter((s) => s.transactional).map((s) => s.sql);
+  // Bodies of SQL-language functions may name tables created later in the same step.
+  if (inside.some(isUncheckedSqlFunction)) inside.unshift('SET LOCAL check_function_bodies = off;');
+  const steps: Step[] = [];
+  if (outside.length > 0) steps.push({ transactional: false, statements: outside });
+  if (inside.length > 0) steps.push({ transactional: true, statements: inside });
+  return steps;
+}
+
+function isUncheckedSqlFunction(sql: string): boolean {
+  return (
+    /^CREATE OR REPLACE (FUNCTION|PROCEDURE)/.test(sql) &&
+    /\n LANGUAGE sql\b/.test(sql) &&
+    !/BEGIN ATOMIC/i.test(sql)
+  );
+}

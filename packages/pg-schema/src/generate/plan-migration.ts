@@ -1,0 +1,203 @@
+import {
+  applyMigrations,
+  checkMigrationsSum,
+  isInitManagerError,
+  readMigrations,
+  readModelFiles,
+  splitStatements,
+  type MigrationFile,
+  type ModelFile,
+} from '@bakery-ia/init-manager';
+import type { Catalog } from '../catalog/catalog.js';
+import { diffCatalogs, type Step } from '../diff/diff.js';
+import type { Change } from '../diff/change.js';
+import { UnsupportedChangeError } from '../diff/tables.js';
+import { PgSchemaError } from '../errors.js';
+import { DEFAULT_IGNORED_TABLES, introspectCatalog } from '../introspect/introspect.js';
+import type { LintFinding } from '../lint/finding.js';
+import { lintStatements, type LintContext } from '../lint/lint-statements.js';
+import { applyModels } from '../models/apply-models.js';
+import { readRenameHints, type RenameHint } from '../models/rename-hints.js';
+import { acquireShadowServer } from '../shadow/shadow-server.js';
+import { createShadowDatabase, type ShadowDatabase } from '../shadow/shadow-database.js';
+import { planRenames } from './apply-renames.js';
+
+export interface PlanOptions {
+  modelsDir: string;
+  migrationsDir: string;
+  /** A server for shadow databases (MIGRATE_SHADOW_URL); default an embedded Postgres. */
+  shadowUrl?: string;
+  /** Schemas to compare; default every non-system schema. */
+  schemas?: string[];
+  /** Tables left out of the comparison (`schema.name`); default the migrations table. */
+  ignoreTables?: string[];
+}
+
+export interface MigrationPlan {
+  changes: Change[];
+  up: Step[];
+  down: Step[];
+  lint: LintFinding[];
+  /** No difference: nothing to write. */
+  empty: boolean;
+  staleHints: RenameHint[];
+  migrations: MigrationFile[];
+  /** The catalog the committed migrations build, and the one the models build. */
+  current: Catalog;
+  desired: Catalog;
+  shadow: string;
+  /** Milliseconds per stage. */
+  timings: Record<string, number>;
+}
+
+/**
+ * Diffs the models against the schema the committed migrations build, in two throw-away shadow
+ * databases (never the developer's database), and plans the up and down steps.
+ */
+export async function planMigration(options: PlanOptions): Promise<MigrationPlan> {
+  const timings: Record<string, number> = {};
+  const time = async <T>(stage: string, run: () => Promise<T>): Promise<T> => {
+    const started = performance.now();
+    try {
+      return await run();
+    } finally {
+      timings[stage] = Math.round((performance.now() - started) * 10) / 10;
+    }
+  };
+  // The shadow server starts (or answers) while the files are read and parsed.
+  const serverStarting = time('shadow server', () => acquireShadowServer(options.shadowUrl));
+  const inputs = await time('read files', () => readInputs(options)).catch(async (error) => {
+    await serverStarting.then((server) => server.release()).catch(() => undefined);
+    throw error;
+  });
+  const { models, hints, migrations } = inputs;
+  const server = await serverStarting;
+  const databases: ShadowDatabase[] = [];
+  try {
+    const [currentDb, desiredDb] = await time('create databases', () =>
+      Promise.all([createShadowDatabase(server, 'current'), createShadowDatabase(server, 'desired')]),
+    );
+    databases.push(currentDb, desiredDb);
+    await time('build schemas', () =>
+      Promise.all([replay(currentDb, migrations), applyModels(desiredDb.client, models)]),
+    );
+    const introspectOptions = {
+      schemas: options.schemas,
+      ignoreTables: options.ignoreTables ?? DEFAULT_IGNORED_TABLES,
+    };
+    const [current, desired] = await time('introspect', () =>
+      Promise.all([
+        introspectCatalog(currentDb.client, introspectOptions),
+        introspectCatalog(desiredDb.client, introspectOptions),
+      ]),
+    );
+    const renames = planRenames(hints, current);
+    let [renamedCurrent, unrenamedDesired] = [current, desired];
+    if (renames.up.length > 0) {
+      [renamedCurrent, unrenamedDesired] = await time('renames', async () => {
+        for (const sql of renames.up) await currentDb.client.query(sql);
+        for (const sql of renames.down) await desiredDb.client.query(sql);
+        return Promise.all([
+          introspectCatalog(currentDb.client, introspectOptions),
+          introspectCatalog(desiredDb.client, introspectOptions),
+        ]);
+      });
+    }
+    const [upDiff, downDiff] = await time('diff', async () => {
+      try {
+        return [diffCatalogs(renamedCurrent, desired), diffCatalogs(unrenamedDesired, current)];
+      } catch (error) {
+        if (error instanceof UnsupportedChangeError)
+          throw new PgSchemaError('UNSUPPORTED_CHANGE', error.message);
+        throw error;
+      }
+    });
+    const up = withLeadingStatements(upDiff.steps, renames.up);
+    const down = withLeadingStatements(downDiff.steps, renames.down);
+    const lint = await time('lint', async () => lintSteps(up, lintContext(current, renamedCurrent)));
+    return {
+      changes: [...renames.changes, ...upDiff.changes],
+      up,
+      down,
+      lint,
+      empty: renames.up.length === 0 && upDiff.statements.length === 0,
+      staleHints: renames.stale,
+      migrations,
+      current,
+      desired,
+      shadow: server.description,
+      timings,
+    };
+  } finally {
+    await time('cleanup', async () => {
+      await Promise.all(databases.map((db) => db.drop()));
+      await server.release();
+    });
+  }
+}
+
+async function readInputs(
+  options: PlanOptions,
+): Promise<{ models: ModelFile[]; hints: RenameHint[]; migrations: MigrationFile[] }> {
+  let models: ModelFile[];
+  let migrations: MigrationFile[];
+  try {
+    models = await readModelFiles(options.modelsDir);
+  } catch (error) {
+    if (isInitManagerError(error)) throw new PgSchemaError('INVALID_MODELS', error.message);
+    throw error;
+  }
+  try {
+    migrations = await readMigrations(options.migrationsDir);
+  } catch (error) {
+    if (isInitManagerError(error)) throw new PgSchemaError('INVALID_MIGRATIONS', error.message);
+    throw error;
+  }
+  const sum = checkMigrationsSum(options.migrationsDir);
+  if (!sum.ok) {
+    throw new PgSchemaError(
+      'INVALID_MIGRATIONS',
+      `migrations.sum does not match the files in ${options.migrationsDir}:\n` +
+        sum.problems.map((p) => `  ${p.message}`).join('\n'),
+    );
+  }
+  return { models, hints: readRenameHints(models), migrations };
+}
+
+async function replay(db: ShadowDatabase, migrations: MigrationFile[]): Promise<void> {
+  const result = await applyMigrations(db.client, migrations, {});
+  if (result.error) {
+    throw new PgSchemaError(
+      'REPLAY_FAILED',
+      `The committed migrations do not apply to a fresh database:\n  ${result.error.message.replace(/\n/g, '\n  ')}`,
+    );
+  }
+}
+
+/** Renames run first, at the start of the transactional step. */
+function withLeadingStatements(steps: Step[], leading: string[]): Step[] {
+  if (leading.length === 0) return steps;
+  const out = steps.map((step) => ({ ...step, statements: [...step.statements] }));
+  const transactional = out.find((step) => step.transactional);
+  if (transactional) transactional.statements.unshift(...leading);
+  else out.push({ transactional: true, statements: [...leading] });
+  return out;
+}
+
+function lintContext(current: Catalog, renamed: Catalog): LintContext {
+  const existingTables = new Set<string>();
+  const columnTypes = new Map<string, string>();
+  for (const catalog of [current, renamed]) {
+    for (const table of Object.values(catalog.tables)) {
+      existingTables.add(`${table.schema}.${table.name}`);
+      for (const column of table.columns)
+        columnTypes.set(`${table.schema}.${table.name}.${column.name}`, column.type);
+    }
+  }
+  return { existingTables, columnTypes };
+}
+
+function lintSteps(steps: Step[], context: LintContext): LintFinding[] {
+  const statements = steps.flatMap((step) => step.statements.flatMap((sql) => splitStatements(sql)));
+  return lintStatements(statements, context).map(({ line: _line, ...finding }) => finding);
+}

@@ -1,0 +1,128 @@
+import type { ClientBase } from 'pg';
+import { ids } from '../catalog/object-id.js';
+
+interface Address {
+  type: string;
+  names: string[];
+  args: string[];
+}
+
+/**
+ * Every normal and automatic dependency between user objects, from one pg_depend read, mapped
+ * onto catalog ids: a view's rewrite rule stands for the view, a column default for its column,
+ * a domain constraint for its domain, an extension's member for the extension, a constraint's
+ * index for the constraint. Dependencies on objects outside the catalog are dropped.
+ */
+export async function readDependencies(client: ClientBase): Promise<Record<string, string[]>> {
+  const { rows } = await client.query<{
+    type: string;
+    names: string[];
+    args: string[];
+    ref_type: string;
+    ref_names: string[];
+    ref_args: string[];
+    ref_extension: string | null;
+    ref_constraint: string[] | null;
+    ref_relation: string[] | null;
+  }>(
+    `SELECT a.type, a.object_names AS names, a.object_args AS args,
+            b.type AS ref_type, b.object_names AS ref_names, b.object_args AS ref_args,
+            (SELECT e.extname FROM pg_depend x JOIN pg_extension e ON e.oid = x.refobjid
+              WHERE x.classid = d.refclassid AND x.objid = d.refobjid AND x.deptype = 'e' LIMIT 1) AS ref_extension,
+            CASE WHEN b.type = 'index' THEN
+              (SELECT ARRAY[cn.nspname::text, cr.relname::text, c.conname::text]
+                 FROM pg_index i JOIN pg_constraint c ON c.conrelid = i.indrelid AND c.conindid = i.indexrelid
+                 JOIN pg_class cr ON cr.oid = c.conrelid JOIN pg_namespace cn ON cn.oid = cr.relnamespace
+                WHERE i.indexrelid = d.refobjid AND c.contype IN ('p', 'u', 'x') LIMIT 1)
+            END AS ref_constraint,
+            CASE WHEN d.refclassid = 'pg_type'::regclass THEN
+              (SELECT ARRAY[rn.nspname::text, r.relname::text, r.relkind::text]
+                 FROM pg_type t LEFT JOIN pg_type e ON e.oid = t.typelem
+                 JOIN pg_class r ON r.oid = CASE WHEN t.typrelid <> 0 THEN t.typrelid ELSE e.typrelid END
+                 JOIN pg_namespace rn ON rn.oid = r.relnamespace
+                WHERE t.oid = d.refobjid AND r.relkind IN ('r', 'p', 'v', 'm'))
+            END AS ref_relation
+       FROM pg_depend d,
+            LATERAL pg_identify_object_as_address(d.classid, d.objid, d.objsubid) a,
+            LATERAL pg_identify_object_as_address(d.refclassid, d.refobjid, d.refobjsubid) b
+      WHERE d.objid >= 16384 AND d.deptype IN ('n', 'a')
+        -- A column default's automatic link to its own column maps onto that column: skip it early.
+        AND NOT (d.classid = 'pg_attrdef'::regclass AND d.deptype = 'a')
+        AND a.type NOT LIKE 'toast%'`,
+  );
+  const out = new Map<string, Set<string>>();
+  for (const row of rows) {
+    const from = idOf({ type: row.type, names: row.names, args: row.args });
+    // Objects of an extension stand for the extension; a constraint's index for the constraint;
+    // a table's or view's row type (`RETURNS SETOF users`) for the relation.
+    const to = row.ref_extension
+      ? ids.extension(row.ref_extension)
+      : row.ref_constraint
+        ? ids.constraint(row.ref_constraint[0], row.ref_constraint[1], row.ref_constraint[2])
+        : row.ref_relation
+          ? relationId(row.ref_relation)
+          : idOf({ type: row.ref_type, names: row.ref_names, args: row.ref_args });
+    if (!from || !to || from === to) continue;
+    // A serial sequence's OWNED BY link is kept as SequenceInfo.ownedBy; as an edge it would
+    // form a cycle with the column default that calls nextval().
+    if (from.startsWith('sequence:') && to.startsWith('column:')) continue;
+    let set = out.get(from);
+    if (!set) out.set(from, (set = new Set()));
+    set.add(to);
+  }
+  const result: Record<string, string[]> = {};
+  for (const key of [...out.keys()].sort()) result[key] = [...out.get(key)!].sort();
+  return result;
+}
+
+/** The catalog id an address stands for, or undefined for objects the catalog does not hold. */
+export function idOf(address: Address): string | undefined {
+  const [a, b, c] = address.names;
+  switch (address.type) {
+    case 'schema':
+      return a.startsWith('pg_') || a === 'information_schema' ? undefined : ids.schema(a);
+    case 'extension':
+      return ids.extension(a);
+    case 'type':
+    case 'domain constraint':
+      return userType(a.endsWith('[]') ? a.slice(0, -2) : a);
+    case 'sequence':
+      return ids.sequence(a, b);
+    case 'table':
+      return ids.table(a, b);
+    case 'table column':
+      return ids.column(a, b, c);
+    case 'default value':
+      return ids.column(a, b, c);
+    case 'table constraint':
+      return ids.constraint(a, b, c);
+    case 'index':
+      return ids.index(a, b);
+    case 'view':
+    case 'materialized view':
+      return ids.view(a, b);
+    case 'view column':
+    case 'materialized view column':
+      return ids.view(a, b);
+    case 'rule':
+      return c === '_RETURN' ? ids.view(a, b) : undefined;
+    case 'function':
+    case 'procedure':
+      return ids.function(a, b, address.args.join(','));
+    case 'trigger':
+      return ids.trigger(a, b, c);
+    case 'policy':
+      return ids.policy(a, b, c);
+    default:
+      return undefined;
+  }
+}
+
+function relationId([schema, name, kind]: string[]): string {
+  return kind === 'v' || kind === 'm' ? ids.view(schema, name) : ids.table(schema, name);
+}
+
+/** Types in pg_catalog are built in; only user types are catalog objects. */
+function userType(formatted: string): string | undefined {
+  return formatted.startsWith('pg_catalog.') || !formatted.includes('.') ? undefined : ids.type(formatted);
+}

@@ -1,0 +1,64 @@
+import type { ClientBase } from 'pg';
+import { emptyCatalog, type Catalog } from '../catalog/catalog.js';
+import { catalogObjectIds } from '../catalog/catalog-objects.js';
+import { readConstraints } from './constraints.js';
+import { readDependencies } from './dependencies.js';
+import { readIndexes } from './indexes.js';
+import { readExtensions, readSchemas } from './schemas.js';
+import { readSequences } from './sequences.js';
+import { readTables } from './tables.js';
+import { readFunctions } from './functions.js';
+import { readPolicies, readTriggers } from './triggers.js';
+import { readComposites, readDomains, readEnums } from './types.js';
+import { readViews } from './views.js';
+
+export interface IntrospectOptions {
+  /** Schemas to read; default every non-system schema. */
+  schemas?: string[];
+  /** Tables to leave out, as `schema.name` (the migrations table by default). */
+  ignoreTables?: string[];
+}
+
+export const DEFAULT_IGNORED_TABLES = ['public.schema_migrations', 'public.schema_create_all'];
+
+/**
+ * Reads one database into a Catalog with a fixed number of queries (one per object kind), in one
+ * read-only snapshot and with an empty search_path so every printed name is schema-qualified.
+ */
+export async function introspectCatalog(
+  client: ClientBase,
+  options: IntrospectOptions = {},
+): Promise<Catalog> {
+  const filter = {
+    schemas: options.schemas ?? null,
+    ignoreTables: options.ignoreTables ?? DEFAULT_IGNORED_TABLES,
+  };
+  await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+  try {
+    await client.query(`SET LOCAL search_path = ''`);
+    const catalog = emptyCatalog();
+    catalog.schemas = await readSchemas(client, filter);
+    catalog.extensions = await readExtensions(client);
+    catalog.enums = await readEnums(client, filter);
+    catalog.domains = await readDomains(client, filter);
+    catalog.composites = await readComposites(client, filter);
+    catalog.sequences = await readSequences(client, filter);
+    catalog.tables = await readTables(client, filter);
+    await readConstraints(client, filter, catalog.tables);
+    catalog.indexes = await readIndexes(client, filter);
+    catalog.views = await readViews(client, filter);
+    catalog.functions = await readFunctions(client, filter);
+    catalog.triggers = await readTriggers(client, filter);
+    catalog.policies = await readPolicies(client, filter);
+    const known = catalogObjectIds(catalog);
+    const dependencies = await readDependencies(client);
+    for (const [id, refs] of Object.entries(dependencies)) {
+      if (!known.has(id)) continue;
+      const kept = refs.filter((ref) => known.has(ref));
+      if (kept.length > 0) catalog.dependencies[id] = kept;
+    }
+    return catalog;
+  } finally {
+    await client.query('COMMIT');
+  }
+}

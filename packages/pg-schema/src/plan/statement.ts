@@ -1,0 +1,76 @@
+/**
+ * One DDL statement of a plan, with what it needs to be ordered: the ids it makes exist (or
+ * redefines), the ids it removes, the ids that must exist before it, and the ids it stops
+ * depending on (their drops must wait for it).
+ */
+export interface PlannedStatement {
+  sql: string;
+  /** false: runs outside a transaction, in a first step (ALTER TYPE ... ADD VALUE). */
+  transactional: boolean;
+  /** Default position among statements that do not depend on each other (lower first). */
+  rank: number;
+  /** Tie-break after rank: keeps output deterministic and readable. */
+  key: string;
+  creates: string[];
+  drops: string[];
+  requires: string[];
+  releases: string[];
+  /** Ids whose drop must come first (dependents removed before an in-place change). */
+  afterDropOf: string[];
+}
+
+/** Default ranks: drops (dependents first), then creates (referenced objects first). */
+export const RANK = {
+  rename: 1,
+  dropTrigger: 10,
+  dropPolicy: 11,
+  dropView: 12,
+  dropIndex: 13,
+  dropForeignKey: 14,
+  dropConstraint: 15,
+  dropDefault: 16,
+  dropColumn: 17,
+  dropTable: 18,
+  dropFunction: 19,
+  dropSequence: 20,
+  dropType: 21,
+  dropExtension: 22,
+  dropSchema: 23,
+  createSchema: 30,
+  createExtension: 31,
+  createType: 32,
+  alterType: 33,
+  createSequence: 34,
+  createFunction: 35,
+  createTable: 36,
+  addColumn: 37,
+  alterColumn: 38,
+  addConstraint: 39,
+  createIndex: 40,
+  addForeignKey: 41,
+  createView: 42,
+  createTrigger: 43,
+  rowSecurity: 44,
+  createPolicy: 45,
+  sequenceOwnedBy: 46,
+  comment: 47,
+} as const;
+
+export function statement(
+  sql: string,
+  rank: number,
+  key: string,
+  fields: Partial<Omit<PlannedStatement, 'sql' | 'rank' | 'key'>> = {},
+): PlannedStatement {
+  return {
+    sql,
+    rank,
+    key,
+    transactional: fields.transactional ?? true,
+    creates: fields.creates ?? [],
+    drops: fields.drops ?? [],
+    requires: fields.requires ?? [],
+    releases: fields.releases ?? [],
+    afterDropOf: fields.afterDropOf ?? [],
+  };
+}

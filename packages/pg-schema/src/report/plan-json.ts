@@ -1,0 +1,20 @@
+import { describeChange } from '../diff/change.js';
+import type { MigrationPlan } from '../generate/plan-migration.js';
+import { renderMigrationText } from '../render/migration-text.js';
+
+/** `pg-schema diff --format json`: the changes in detail, lint findings and both SQL texts. */
+export function planToJson(plan: MigrationPlan): Record<string, unknown> {
+  const stepsSql = (steps: MigrationPlan['up']) =>
+    steps.map((step) => ({ transaction: step.transactional, sql: step.statements.join('\n\n') }));
+  return {
+    changed: !plan.empty,
+    changes: plan.changes.map((change) => ({ ...change, summary: describeChange(change) })),
+    lint: plan.lint,
+    up: stepsSql(plan.up),
+    down: stepsSql(plan.down),
+    file: plan.empty ? null : renderMigrationText(plan),
+    staleRenameHints: plan.staleHints.map((hint) => ({ where: hint.where, from: hint.from })),
+    shadow: plan.shadow,
+    timings: plan.timings,
+  };
+}

@@ -1,0 +1,314 @@
+import {
+  applyMigrations,
+  checkMigrationsSum,
+  formatProblem,
+  inspectMigrations,
+  isInitManagerError,
+  readModelFiles,
+  revertMigration,
+  statementsOf,
+  type MigrationFile,
+} from '@bakery-ia/init-manager';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Catalog } from '../catalog/catalog.js';
+import { comparableCatalog } from '../catalog/normalize.js';
+import { describeChange } from '../diff/change.js';
+import { diffCatalogs } from '../diff/diff.js';
+import { PgSchemaError } from '../errors.js';
+import {
+  DEFAULT_IGNORED_TABLES,
+  introspectCatalog,
+  type IntrospectOptions,
+} from '../introspect/introspect.js';
+import { acceptedRules, markAccepted } from '../lint/accepted-rules.js';
+import { describeFinding, failingFindings, type LintLevel } from '../lint/finding.js';
+import { lintStatements } from '../lint/lint-statements.js';
+import { applyModels } from '../models/apply-models.js';
+import { renderMigrationText } from '../render/migration-text.js';
+import { acquireShadowServer } from '../shadow/shadow-server.js';
+import { createShadowDatabase, type ShadowDatabase } from '../shadow/shadow-database.js';
+import {
+  CHECK_TITLES,
+  type CheckId,
+  type VerifyCheck,
+  type VerifyProblem,
+  type VerifyReport,
+} from './verify-report.js';
+import { checkLiveDatabase } from './live-database.js';
+
+export interface VerifyOptions {
+  modelsDir: string;
+  migrationsDir: string;
+  shadowUrl?: string;
+  schemas?: string[];
+  ignoreTables?: string[];
+  /** Lint level that fails the run; default `error`. */
+  failOn?: LintLevel | 'none';
+  /** Also compare this live database with the migrations. */
+  databaseUrl?: string;
+  /** Skip the down round trip (faster on long histories). */
+  roundTrip?: boolean;
+}
+
+/**
+ * The CI gate: files, sum, clean replay, no drift from the models, a down round trip for every
+ * migration, lint, and optionally a live database. Returns a report (never throws for a failed
+ * check); throws PgSchemaError only when it cannot run (no shadow server, unreadable models).
+ */
+export async function verifyMigrations(options: VerifyOptions): Promise<VerifyReport> {
+  const started = performance.now();
+  const failOn = options.failOn ?? 'error';
+  const checks: VerifyCheck[] = [];
+  const run = async (id: CheckId, body: (problems: VerifyProblem[]) => Promise<string | void>) => {
+    const checkStarted = performance.now();
+    const problems: VerifyProblem[] = [];
+    const note = (await body(problems)) ?? undefined;
+    checks.push({
+      id,
+      title: CHECK_TITLES[id],
+      status: problems.length > 0 ? 'failed' : 'passed',
+      problems,
+      ...(note ? { note } : {}),
+      durationMs: Math.round(performance.now() - checkStarted),
+    });
+  };
+  const skip = (id: CheckId, why: string) =>
+    checks.push({ id, title: CHECK_TITLES[id], status: 'skipped', problems: [], note: why, durationMs: 0 });
+
+  let migrations: MigrationFile[] = [];
+  await run('files', async (problems) => {
+    const inspected = await inspectMigrations(options.migrationsDir);
+    migrations = inspected.migrations;
+    for (const p of inspected.problems) {
+      problems.push({
+        file: p.file,
+        line: p.line,
+        message: formatProblem(p),
+        fix: fixForFileProblem(p.message),
+      });
+    }
+  });
+  await run('sum', async (problems) => {
+    for (const p of checkMigrationsSum(options.migrationsDir).problems) {
+      problems.push({
+        file: p.file,
+        message: p.message,
+        fix: `npx pg-schema hash --migrations ${options.migrationsDir}`,
+      });
+    }
+  });
+  const filesOk = checks[0].status === 'passed';
+
+  const models = await readModelFiles(options.modelsDir).catch((error) => {
+    throw isInitManagerError(error) ? new PgSchemaError('INVALID_MODELS', error.message) : error;
+  });
+  const server = await acquireShadowServer(options.shadowUrl);
+  const databases: ShadowDatabase[] = [];
+  const introspectOptions: IntrospectOptions = {
+    schemas: options.schemas,
+    ignoreTables: options.ignoreTables ?? DEFAULT_IGNORED_TABLES,
+  };
+  try {
+    const [replayDb, modelsDb] = await Promise.all([
+      createShadowDatabase(server, 'verify'),
+      createShadowDatabase(server, 'models'),
+    ]);
+    databases.push(replayDb, modelsDb);
+    const modelsCatalog = applyModels(modelsDb.client, models).then(() =>
+      introspectCatalog(modelsDb.client, introspectOptions),
+    );
+    modelsCatalog.catch(() => undefined);
+
+    // Replay one migration at a time, keeping the catalog after each for the later checks.
+    const states: Catalog[] = [await introspectCatalog(replayDb.client, introspectOptions)];
+    const roundTrip: VerifyProblem[] = [];
+    const lintProblems: VerifyProblem[] = [];
+    let replayed = false;
+    if (!filesOk) {
+      skip('replay', 'the migration files have problems (see above)');
+    } else {
+      await run('replay', async (problems) => {
+        for (const migration of migrations) {
+          const before = states[states.length - 1];
+          lintMigration(migration, before, options, failOn, lintProblems);
+          const applied = await applyMigrations(replayDb.client, [migration], {});
+          if (applied.error) {
+            problems.push(
+              statementProblem(
+                migration,
+                applied.error.message,
+                'fix the statement; if this migration is applied anywhere already, write a new one instead',
+              ),
+            );
+            return;
+          }
+          const after = await introspectCatalog(replayDb.client, introspectOptions);
+          states.push(after);
+          if (options.roundTrip !== false) {
+            const intact = await checkRoundTrip(replayDb, migration, before, introspectOptions, roundTrip);
+            if (!intact)
+              return `stopped after ${migration.fileName}: applying it again after its down section failed`;
+          }
+        }
+        replayed = true;
+        return `${migrations.length} migration(s) on ${server.description}`;
+      });
+    }
+
+    const desired = await modelsCatalog.catch((error) => {
+      throw isInitManagerError(error) ? new PgSchemaError('MODELS_FAILED', error.message) : error;
+    });
+    if (replayed) {
+      await run('drift', async (problems) => {
+        const current = states[states.length - 1];
+        const up = diffCatalogs(current, desired);
+        if (up.statements.length === 0) return;
+        const down = diffCatalogs(desired, current);
+        problems.push({
+          message: `the models differ from what the migrations build:\n${up.changes.map((c) => `  ${describeChange(c)}`).join('\n')}`,
+          fix: 'run migrate-generate to write the missing migration (renames by @renamed-from hint are handled there)',
+          sql: renderMigrationText({ up: up.steps, down: down.steps, changes: up.changes, lint: [] }),
+        });
+      });
+    } else {
+      skip(
+        'drift',
+        filesOk ? 'the migrations do not replay to the end' : 'the migration files have problems',
+      );
+    }
+    // Round trip and lint report what they found even when the replay stopped part way.
+    if (!filesOk) {
+      skip('round-trip', 'the migration files have problems');
+      skip('lint', 'the migration files have problems');
+    } else {
+      if (options.roundTrip === false) skip('round-trip', 'disabled');
+      else checks.push(staticCheck('round-trip', roundTrip));
+      checks.push(
+        staticCheck(
+          'lint',
+          lintProblems,
+          failOn === 'none' ? 'lint not enforced (--fail-on=none)' : undefined,
+        ),
+      );
+    }
+    if (options.databaseUrl) {
+      const databaseUrl = options.databaseUrl;
+      if (!filesOk || !replayed) skip('live', 'the migrations do not replay');
+      else
+        await run('live', (problems) =>
+          checkLiveDatabase(databaseUrl, migrations, states, introspectOptions, problems),
+        );
+    }
+  } finally {
+    await Promise.all(databases.map((db) => db.drop()));
+    await server.release();
+  }
+  return {
+    ok: checks.every((check) => check.status !== 'failed'),
+    migrations: migrations.length,
+    shadow: server.description,
+    failOn,
+    checks,
+    durationMs: Math.round(performance.now() - started),
+  };
+}
+
+/**
+ * Runs the down section of the migration just applied, compares with the schema before it, then
+ * applies the migration again. Returns false when the database can no longer follow the replay.
+ */
+async function checkRoundTrip(
+  db: ShadowDatabase,
+  migration: MigrationFile,
+  before: Catalog,
+  introspectOptions: IntrospectOptions,
+  problems: VerifyProblem[],
+): Promise<boolean> {
+  const reverted = await revertMigration(db.client, migration, {});
+  if (reverted.error) {
+    // A transactional down section rolled back: the database is still after the migration.
+    problems.push(statementProblem(migration, reverted.error.message, 'fix the down section'));
+    return migration.down.every((step) => step.transaction);
+  }
+  const afterDown = await introspectCatalog(db.client, introspectOptions);
+  if (!sameCatalog(afterDown, before)) {
+    const remaining = diffCatalogs(afterDown, before);
+    problems.push({
+      file: migration.fileName,
+      line: migration.down[0]?.line,
+      message: `the down section does not return to the schema before this migration:\n${remaining.changes.map((c) => `  ${describeChange(c)}`).join('\n')}`,
+      fix: 'complete the down section; the SQL below is what is missing',
+      sql: remaining.statements.map((s) => s.sql).join('\n\n'),
+    });
+  }
+  const reapplied = await applyMigrations(db.client, [migration], {});
+  if (reapplied.error) {
+    problems.push(
+      statementProblem(
+        migration,
+        `applying it again after its down section failed: ${reapplied.error.message}`,
+        'make the down section undo every part of the up section',
+      ),
+    );
+    return false;
+  }
+  return true;
+}
+
+function sameCatalog(a: Catalog, b: Catalog): boolean {
+  return JSON.stringify(comparableCatalog(a)) === JSON.stringify(comparableCatalog(b));
+}
+
+function lintMigration(
+  migration: MigrationFile,
+  before: Catalog,
+  options: VerifyOptions,
+  failOn: LintLevel | 'none',
+  problems: VerifyProblem[],
+): void {
+  const existingTables = new Set(Object.values(before.tables).map((t) => `${t.schema}.${t.name}`));
+  const columnTypes = new Map<string, string>();
+  for (const table of Object.values(before.tables)) {
+    for (const column of table.columns)
+      columnTypes.set(`${table.schema}.${table.name}.${column.name}`, column.type);
+  }
+  const text = readFileSync(join(options.migrationsDir, migration.fileName), 'utf8');
+  const findings = markAccepted(
+    lintStatements(statementsOf(migration, 'up'), { existingTables, columnTypes }),
+    acceptedRules(text),
+  );
+  for (const finding of failingFindings(findings, failOn)) {
+    problems.push({
+      file: migration.fileName,
+      line: finding.line,
+      message: describeFinding(finding),
+      fix: `review it; if it is intended, add the line "-- lint:accept ${finding.rule}" to ${migration.fileName} (before it is applied anywhere)`,
+    });
+  }
+}
+
+function staticCheck(id: CheckId, problems: VerifyProblem[], note?: string): VerifyCheck {
+  return {
+    id,
+    title: CHECK_TITLES[id],
+    status: problems.length ? 'failed' : 'passed',
+    problems,
+    ...(note ? { note } : {}),
+    durationMs: 0,
+  };
+}
+
+function statementProblem(migration: MigrationFile, message: string, fix: string): VerifyProblem {
+  const match = /^[^:\n]+:(\d+): /.exec(message);
+  return { file: migration.fileName, line: match ? Number(match[1]) : undefined, message, fix };
+}
+
+function fixForFileProblem(message: string): string | undefined {
+  if (message.includes('empty migration'))
+    return 'delete the file and run migrate-generate again, or write the statements it should hold';
+  if (message.includes('duplicate version'))
+    return 'renumber the newer file after the last migration and run `npx pg-schema hash`';
+  if (message.includes('file name')) return 'rename it to NNNN_name.sql';
+  return undefined;
+}

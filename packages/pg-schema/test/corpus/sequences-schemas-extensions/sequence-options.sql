@@ -1,0 +1,9 @@
+-- @version 1
+CREATE SEQUENCE invoice_numbers START WITH 1000 INCREMENT BY 1;
+CREATE SEQUENCE legacy_ids;
+CREATE SEQUENCE countdown AS integer INCREMENT BY -1;
+-- @version 2
+CREATE SEQUENCE invoice_numbers AS integer START WITH 5000 INCREMENT BY 10 MINVALUE 100 MAXVALUE 9999999 CACHE 20 CYCLE;
+COMMENT ON SEQUENCE invoice_numbers IS 'Invoice numbers, never reused';
+CREATE SEQUENCE countdown AS smallint INCREMENT BY -2 MINVALUE -500;
+CREATE SEQUENCE ticket_numbers AS bigint START WITH 1 CACHE 50;

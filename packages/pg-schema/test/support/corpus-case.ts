@@ -1,0 +1,44 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
+
+/**
+ * A corpus case is one .sql file holding successive versions of a service's models:
+ *
+ *     -- @version 1
+ *     CREATE TABLE t (id int);
+ *     -- @version 2
+ *     CREATE TABLE t (id int, note text);
+ *
+ * Optional directives before the first version: `-- @expect-no-changes` (versions are equal
+ * schemas written differently), `-- @expect-error <text>` (generation must fail with it),
+ * `-- @skip-pg-dump` (pg_dump orders something differently by construction; say why),
+ * `-- @expect-no-sql <text>` (no migration after the first contains it, e.g. `DROP`: renamed, not recreated).
+ */
+export interface CorpusCase {
+  name: string;
+  versions: string[];
+  expectNoChanges: boolean;
+  expectError?: string;
+  skipPgDump: boolean;
+  expectNoSql: string[];
+}
+
+export function readCorpusGroup(dir: string): CorpusCase[] {
+  return readdirSync(dir)
+    .filter((file) => file.endsWith('.sql'))
+    .sort()
+    .map((file) => parseCorpusCase(basename(file, '.sql'), readFileSync(join(dir, file), 'utf8')));
+}
+
+export function parseCorpusCase(name: string, text: string): CorpusCase {
+  const parts = text.split(/^-- @version .*$/m);
+  const header = parts[0];
+  return {
+    name,
+    versions: parts.slice(1).map((part) => part.trim() + '\n'),
+    expectNoChanges: /^-- @expect-no-changes/m.test(header),
+    expectError: /^-- @expect-error (.+)$/m.exec(header)?.[1],
+    skipPgDump: /^-- @skip-pg-dump/m.test(header),
+    expectNoSql: [...header.matchAll(/^-- @expect-no-sql (.+)$/gm)].map((match) => match[1]),
+  };
+}

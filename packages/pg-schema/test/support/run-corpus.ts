@@ -1,0 +1,28 @@
+import { join } from 'node:path';
+import { describeEachServer } from '@bakery-ia/test-db';
+import { readCorpusGroup } from './corpus-case';
+import { checkConvergence } from './convergence';
+
+/**
+ * Declares one convergence test per case of a corpus folder, on every test server. Cases run
+ * concurrently (Jest's maxConcurrency): each uses its own databases, and most of a case's time
+ * is spent waiting for CREATE DATABASE and the server.
+ */
+export function runCorpusGroup(group: string): void {
+  const cases = readCorpusGroup(join(__dirname, '..', 'corpus', group));
+  describeEachServer(`convergence: ${group}`, (server) => {
+    for (const corpusCase of cases) {
+      it.concurrent(
+        corpusCase.name,
+        async () => {
+          if (corpusCase.expectError) {
+            await expect(checkConvergence(server, corpusCase)).rejects.toThrow(corpusCase.expectError);
+          } else {
+            await checkConvergence(server, corpusCase);
+          }
+        },
+        120_000,
+      );
+    }
+  });
+}
