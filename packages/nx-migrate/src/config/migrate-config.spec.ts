@@ -1,0 +1,40 @@
+import { MigrateConfigError, resolveMigrateConfig } from './migrate-config';
+
+const FILE = 'services/auth/migrate.config.json';
+
+describe('migrate.config.json', () => {
+  it('fills every default from the folder name', () => {
+    expect(resolveMigrateConfig({}, FILE)).toEqual({
+      service: 'auth',
+      models: 'models',
+      migrations: 'migrations',
+      schemas: ['public'],
+      databaseUrlEnv: 'AUTH_DATABASE_URL',
+      lint: { failOn: 'error' },
+      kubernetes: {
+        namespace: 'bakery',
+        serviceSelector: 'app.kubernetes.io/name=auth',
+        databaseUrlEnv: 'DATABASE_URL',
+        databaseSelector: 'app.kubernetes.io/name=auth-db',
+        databasePort: 5432,
+      },
+    });
+  });
+
+  it.each([
+    [
+      { schemas: [] },
+      'services/auth/migrate.config.json: "schemas" must be a non-empty array of schema names',
+    ],
+    [{ models: '../other' }, '"models" must be a folder inside the project'],
+    [{ databaseUrlEnv: 'not valid' }, '"databaseUrlEnv" must be an environment variable name'],
+    [{ lint: { failOn: 'fatal' } }, '"lint.failOn" must be "error", "warning" or "none"'],
+    [{ kubernetes: { databasePort: 'x' } }, '"kubernetes.databasePort" must be a port number'],
+    [{ kubernetes: { namspace: 'x' } }, '"kubernetes.namspace" is not a known field'],
+    [{ migration: 'x' }, '"migration" is not a known field'],
+    [[], '"(file)" must hold a JSON object'],
+  ])('names the file and the field of a bad value: %j', (raw, message) => {
+    expect(() => resolveMigrateConfig(raw, FILE)).toThrow(MigrateConfigError);
+    expect(() => resolveMigrateConfig(raw, FILE)).toThrow(message);
+  });
+});

@@ -1,0 +1,165 @@
+import { readFileSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
+
+/** `migrate.config.json` with every default applied. */
+export interface MigrateConfig {
+  /** Service name: the advisory lock key and the name in messages; default the folder name. */
+  service: string;
+  /** Models folder, relative to the config file. */
+  models: string;
+  /** Migrations folder, relative to the config file. */
+  migrations: string;
+  /** Schemas the service owns. */
+  schemas: string[];
+  /** Env var holding the service's database URL on a developer machine, e.g. AUTH_DATABASE_URL. */
+  databaseUrlEnv: string;
+  /** Environment of the database `databaseUrlEnv` points at, when ENVIRONMENT does not say. */
+  environment?: string;
+  lint: { failOn: 'error' | 'warning' | 'none' };
+  kubernetes: KubernetesConfig;
+}
+
+export interface KubernetesConfig {
+  namespace: string;
+  context?: string;
+  /** Label selector of the service's pods. */
+  serviceSelector: string;
+  /** Container holding the database URL env var; default the first. */
+  container?: string;
+  /** Env var of the service container with the database URL. */
+  databaseUrlEnv: string;
+  /** Label selector of the database pod that port-forward reaches. */
+  databaseSelector: string;
+  databasePort: number;
+}
+
+export class MigrateConfigError extends Error {
+  constructor(file: string, field: string, problem: string) {
+    super(`${file}: "${field}" ${problem}`);
+    this.name = 'MigrateConfigError';
+  }
+}
+
+const TOP_FIELDS = new Set([
+  '$schema',
+  'service',
+  'models',
+  'migrations',
+  'schemas',
+  'databaseUrlEnv',
+  'environment',
+  'lint',
+  'kubernetes',
+]);
+const KUBE_FIELDS = new Set([
+  'namespace',
+  'context',
+  'serviceSelector',
+  'container',
+  'databaseUrlEnv',
+  'databaseSelector',
+  'databasePort',
+]);
+
+/** Reads and validates a config file; every error names the file and the field. */
+export function readMigrateConfig(file: string): MigrateConfig {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new MigrateConfigError(file, '(file)', `is not valid JSON: ${(error as Error).message}`);
+  }
+  return resolveMigrateConfig(raw, file);
+}
+
+export function resolveMigrateConfig(raw: unknown, file: string): MigrateConfig {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw))
+    throw new MigrateConfigError(file, '(file)', 'must hold a JSON object');
+  const value = raw as Record<string, unknown>;
+  for (const key of Object.keys(value)) {
+    if (!TOP_FIELDS.has(key))
+      throw new MigrateConfigError(
+        file,
+        key,
+        `is not a known field (known: ${[...TOP_FIELDS].slice(1).join(', ')})`,
+      );
+  }
+  const service = string(file, value, 'service') ?? basename(dirname(file));
+  if (!/^[a-z0-9][a-z0-9_-]*$/i.test(service))
+    throw new MigrateConfigError(file, 'service', 'must be letters, digits, - or _');
+  const failOn = (objectField(file, value, 'lint').failOn as string | undefined) ?? 'error';
+  if (!['error', 'warning', 'none'].includes(failOn))
+    throw new MigrateConfigError(file, 'lint.failOn', 'must be "error", "warning" or "none"');
+  const schemas = value.schemas ?? ['public'];
+  if (!Array.isArray(schemas) || schemas.length === 0 || schemas.some((s) => typeof s !== 'string' || !s)) {
+    throw new MigrateConfigError(file, 'schemas', 'must be a non-empty array of schema names');
+  }
+  return {
+    service,
+    models: relativePath(file, value, 'models') ?? 'models',
+    migrations: relativePath(file, value, 'migrations') ?? 'migrations',
+    schemas: schemas as string[],
+    databaseUrlEnv:
+      envName(file, value, 'databaseUrlEnv') ??
+      `${service.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_DATABASE_URL`,
+    ...(string(file, value, 'environment') ? { environment: string(file, value, 'environment') } : {}),
+    lint: { failOn: failOn as MigrateConfig['lint']['failOn'] },
+    kubernetes: kubernetes(file, objectField(file, value, 'kubernetes'), service),
+  };
+}
+
+function kubernetes(file: string, value: Record<string, unknown>, service: string): KubernetesConfig {
+  for (const key of Object.keys(value)) {
+    if (!KUBE_FIELDS.has(key))
+      throw new MigrateConfigError(
+        file,
+        `kubernetes.${key}`,
+        `is not a known field (known: ${[...KUBE_FIELDS].join(', ')})`,
+      );
+  }
+  const port = value.databasePort ?? 5432;
+  if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535) {
+    throw new MigrateConfigError(file, 'kubernetes.databasePort', 'must be a port number');
+  }
+  const field = (name: string) => string(file, value, name, `kubernetes.${name}`);
+  return {
+    namespace: field('namespace') ?? 'bakery',
+    ...(field('context') ? { context: field('context') } : {}),
+    serviceSelector: field('serviceSelector') ?? `app.kubernetes.io/name=${service}`,
+    ...(field('container') ? { container: field('container') } : {}),
+    databaseUrlEnv: envName(file, value, 'databaseUrlEnv', 'kubernetes.databaseUrlEnv') ?? 'DATABASE_URL',
+    databaseSelector: field('databaseSelector') ?? `app.kubernetes.io/name=${service}-db`,
+    databasePort: port,
+  };
+}
+
+function string(file: string, value: Record<string, unknown>, key: string, label = key): string | undefined {
+  const v = value[key];
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== 'string' || v.trim() === '')
+    throw new MigrateConfigError(file, label, 'must be a non-empty string');
+  return v;
+}
+
+function relativePath(file: string, value: Record<string, unknown>, key: string): string | undefined {
+  const v = string(file, value, key);
+  if (v !== undefined && (v.startsWith('/') || v.split('/').includes('..'))) {
+    throw new MigrateConfigError(file, key, 'must be a folder inside the project (relative, without "..")');
+  }
+  return v?.replace(/\/+$/, '');
+}
+
+function envName(file: string, value: Record<string, unknown>, key: string, label = key): string | undefined {
+  const v = string(file, value, key, label);
+  if (v !== undefined && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(v))
+    throw new MigrateConfigError(file, label, 'must be an environment variable name');
+  return v;
+}
+
+function objectField(file: string, value: Record<string, unknown>, key: string): Record<string, unknown> {
+  const v = value[key];
+  if (v === undefined) return {};
+  if (!v || typeof v !== 'object' || Array.isArray(v))
+    throw new MigrateConfigError(file, key, 'must be an object');
+  return v as Record<string, unknown>;
+}

@@ -1,0 +1,11 @@
+export interface CleanExecutorOptions {
+  yes?: boolean;
+  dryRun?: boolean;
+  databaseUrl?: string;
+  k8s?: boolean;
+  kubeconfig?: string;
+  context?: string;
+  allowProduction?: boolean;
+  preflight?: boolean;
+  ignorePreflight?: boolean;
+}

@@ -1,0 +1,4 @@
+export interface DocsExecutorOptions {
+  outputFile?: string;
+  shadowUrl?: string;
+}

@@ -1,0 +1,8 @@
+export interface GenerateExecutorOptions {
+  name?: string;
+  dryRun?: boolean;
+  check?: boolean;
+  shadowUrl?: string;
+  preflight?: boolean;
+  ignorePreflight?: boolean;
+}

@@ -1,0 +1,14 @@
+export interface VerifyExecutorOptions {
+  live?: boolean;
+  outputFormat?: 'text' | 'json' | 'junit';
+  outputFile?: string;
+  failOn?: 'error' | 'warning' | 'none';
+  databaseUrl?: string;
+  k8s?: boolean;
+  kubeconfig?: string;
+  context?: string;
+  shadowUrl?: string;
+  roundTrip?: boolean;
+  preflight?: boolean;
+  ignorePreflight?: boolean;
+}

@@ -1,0 +1,5 @@
+export interface ServiceGeneratorOptions {
+  name: string;
+  directory?: string;
+  schemas?: string;
+}
