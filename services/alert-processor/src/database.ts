@@ -1,0 +1,26 @@
+import { join } from 'node:path';
+import { initializeServiceDatabase, type InitializeResult } from '@bakery-ia/init-manager';
+
+const SERVICE_ROOT = join(__dirname, '..');
+
+/** The service's database URL: DATABASE_URL in a container, ALERT_PROCESSOR_DATABASE_URL on a developer machine. */
+export function databaseUrl(): string {
+  const url = process.env.DATABASE_URL ?? process.env.ALERT_PROCESSOR_DATABASE_URL;
+  if (!url)
+    throw new Error(
+      'alert-processor: set DATABASE_URL (or ALERT_PROCESSOR_DATABASE_URL) to the service database URL.',
+    );
+  return url;
+}
+
+/** Brings the database to the latest migration (development without migrations: from the models). */
+export function migrateDatabase(): Promise<InitializeResult> {
+  return initializeServiceDatabase({
+    service: 'alert-processor',
+    databaseUrl: databaseUrl(),
+    migrationDatabaseUrl: process.env.MIGRATION_DATABASE_URL,
+    migrationsDir: join(SERVICE_ROOT, 'migrations'),
+    modelsDir: join(SERVICE_ROOT, 'models'),
+    schemas: ['public'],
+  });
+}

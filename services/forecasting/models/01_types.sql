@@ -1,0 +1,3 @@
+-- forecasting: enumerated types.
+
+CREATE TYPE forecast_status AS ENUM ('pending', 'generated', 'published', 'superseded');

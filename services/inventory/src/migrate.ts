@@ -1,0 +1,13 @@
+// Applies the inventory migrations and exits: the Kubernetes migration Job / initContainer runs this.
+import { migrateDatabase } from './database';
+
+migrateDatabase().then(
+  (result) =>
+    console.log(
+      `inventory: ${result.mode}, ${result.applied.length} applied, ${result.skipped} already applied`,
+    ),
+  (error: Error) => {
+    console.error(`inventory: ${error.message}`);
+    process.exitCode = 1;
+  },
+);

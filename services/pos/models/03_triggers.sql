@@ -1,0 +1,13 @@
+-- pos: keep updated_at current on every UPDATE.
+
+CREATE FUNCTION set_updated_at() RETURNS trigger
+    LANGUAGE plpgsql
+AS $$
+BEGIN
+    NEW.updated_at := now();
+    RETURN NEW;
+END;
+$$;
+
+CREATE TRIGGER pos_terminals_set_updated_at BEFORE UPDATE ON pos_terminals
+    FOR EACH ROW EXECUTE FUNCTION set_updated_at();

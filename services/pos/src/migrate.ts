@@ -1,0 +1,11 @@
+// Applies the pos migrations and exits: the Kubernetes migration Job / initContainer runs this.
+import { migrateDatabase } from './database';
+
+migrateDatabase().then(
+  (result) =>
+    console.log(`pos: ${result.mode}, ${result.applied.length} applied, ${result.skipped} already applied`),
+  (error: Error) => {
+    console.error(`pos: ${error.message}`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,13 @@
+// Applies the production migrations and exits: the Kubernetes migration Job / initContainer runs this.
+import { migrateDatabase } from './database';
+
+migrateDatabase().then(
+  (result) =>
+    console.log(
+      `production: ${result.mode}, ${result.applied.length} applied, ${result.skipped} already applied`,
+    ),
+  (error: Error) => {
+    console.error(`production: ${error.message}`);
+    process.exitCode = 1;
+  },
+);

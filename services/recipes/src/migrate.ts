@@ -1,0 +1,13 @@
+// Applies the recipes migrations and exits: the Kubernetes migration Job / initContainer runs this.
+import { migrateDatabase } from './database';
+
+migrateDatabase().then(
+  (result) =>
+    console.log(
+      `recipes: ${result.mode}, ${result.applied.length} applied, ${result.skipped} already applied`,
+    ),
+  (error: Error) => {
+    console.error(`recipes: ${error.message}`);
+    process.exitCode = 1;
+  },
+);
