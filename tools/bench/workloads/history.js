@@ -1,0 +1,88 @@
+'use strict';
+/**
+ * Workload 3: a long history of small migrations. Replay into a shadow database, the service start
+ * (initializeServiceDatabase) on an empty database and with everything applied, and the floor:
+ * psql running the concatenated up sections (one transaction, and one per migration).
+ */
+const { rmSync } = require('node:fs');
+const { performance } = require('node:perf_hooks');
+const { writeHistory } = require('../lib/history-files.js');
+const { createDatabase, dropDatabase, query } = require('../lib/server.js');
+const { runTask, timeCommand } = require('../lib/spawn.js');
+
+const PSQL = process.env.BENCH_PSQL || 'psql';
+
+async function psqlFile(url, file, singleTransaction) {
+  const args = [
+    '-X',
+    '-q',
+    '-v',
+    'ON_ERROR_STOP=1',
+    ...(singleTransaction ? ['-1'] : []),
+    '-d',
+    url,
+    '-f',
+    file,
+  ];
+  return (await timeCommand(PSQL, args)).ms;
+}
+
+async function measureHistory(count, { server, runs, log, budget }) {
+  const files = writeHistory(count);
+  const out = {
+    count,
+    replay: [],
+    read: [],
+    initEmpty: [],
+    initApplied: [],
+    psqlOne: [],
+    psqlEach: [],
+    errors: [],
+  };
+  // One database, emptied between measurements (dropping a database forces a checkpoint).
+  const db = await createDatabase(server.url, 'history');
+  const empty = () => query(db.url, 'DROP SCHEMA public CASCADE; CREATE SCHEMA public');
+  const task = (mode) => runTask('history', { mode, url: db.url, migrationsDir: files.migrationsDir });
+  for (let i = 0; i < runs; i++) {
+    const runStarted = performance.now();
+    try {
+      await empty();
+      const replay = await task('replay');
+      out.replay.push(replay.ms);
+      out.read.push(replay.readMs);
+
+      await empty();
+      const fromEmpty = await task('init');
+      const upToDate = await task('init');
+      if (fromEmpty.applied !== count || upToDate.mode !== 'up-to-date') {
+        throw new Error(
+          `initializeServiceDatabase: expected ${count} applied then up-to-date, got ${fromEmpty.applied} / ${upToDate.mode}`,
+        );
+      }
+      out.initEmpty.push(fromEmpty.ms);
+      out.initApplied.push(upToDate.ms);
+
+      await empty();
+      out.psqlOne.push(await psqlFile(db.url, files.allInOne, true));
+      await empty();
+      out.psqlEach.push(await psqlFile(db.url, files.perMigration, false));
+    } catch (error) {
+      out.errors.push(error.message.split('\n')[0]);
+      log(`  history run ${i + 1}: ${error.message.split('\n')[0]}`);
+    }
+    log(
+      `  history ${count}, run ${i + 1}/${runs}: replay ${Math.round(out.replay.at(-1))} ms, ` +
+        `init ${Math.round(out.initEmpty.at(-1))} / ${Math.round(out.initApplied.at(-1))} ms, ` +
+        `psql -1 ${Math.round(out.psqlOne.at(-1))} ms`,
+    );
+    if (budget && i + 1 < runs && !budget.allows(performance.now() - runStarted)) {
+      log(`  history: stopping after ${i + 1} runs to stay within the time budget`);
+      break;
+    }
+  }
+  await dropDatabase(server.url, db.name);
+  rmSync(files.dir, { recursive: true, force: true });
+  return out;
+}
+
+module.exports = { measureHistory };
