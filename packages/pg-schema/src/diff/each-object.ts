@@ -1,6 +1,6 @@
 import { RANK, statement } from '../plan/statement.js';
 import { allKeys, depsOf, type DiffContext } from './context.js';
-import { commentOn } from './object-ops.js';
+import { alterComment, commentOn } from './object-ops.js';
 
 type RankName = keyof typeof RANK;
 
@@ -50,16 +50,7 @@ export function diffEachObject<T extends { comment?: string }>(ctx: DiffContext,
       }
     } else {
       spec.alter(id, c, d);
-      if (c.comment !== d.comment) {
-        ctx.statements.push(commentOn(spec.commentTarget(d), d.comment, id));
-        ctx.changes.push({
-          action: 'alter',
-          object: id,
-          attribute: 'comment',
-          before: c.comment,
-          after: d.comment,
-        });
-      }
+      alterComment(ctx, spec.commentTarget(d), id, c.comment, d.comment);
     }
   }
 }

@@ -181,3 +181,17 @@ export function commentOn(target: string, comment: string | undefined, objectId:
     requires: [objectId],
   });
 }
+
+/** COMMENT ON for a kept object whose comment changed, recorded as an `alter` change. */
+export function alterComment(
+  ctx: DiffContext,
+  target: string,
+  objectId: string,
+  before: string | undefined,
+  after: string | undefined,
+  attribute = 'comment',
+): void {
+  if (before === after) return;
+  ctx.statements.push(commentOn(target, after, objectId));
+  ctx.changes.push({ action: 'alter', object: objectId, attribute, before, after });
+}

@@ -4,7 +4,7 @@ import { commentTargets } from '../render/comments.js';
 import * as ddl from '../render/ddl.js';
 import { RANK, statement } from '../plan/statement.js';
 import { allKeys, depsOf, type DiffContext } from './context.js';
-import { commentOn, emitCreate, emitDrop } from './object-ops.js';
+import { alterComment, commentOn, emitCreate, emitDrop } from './object-ops.js';
 
 type Kind = 'indexes' | 'views' | 'functions' | 'triggers' | 'policies';
 
@@ -36,7 +36,8 @@ export function diffRecreatedObjects(ctx: DiffContext, kind: Kind): void {
           }),
         );
         ctx.changes.push({ action: 'alter', object: id, ...difference });
-        commentChange(ctx, kind, id, c, d);
+        // Kept, or replaced in place (which keeps its comment).
+        alterComment(ctx, commentTarget(ctx.desired, kind, id), id, c.comment, d.comment);
       } else if (difference) {
         emitDrop(ctx, id);
         emitCreate(ctx, id);
@@ -44,7 +45,7 @@ export function diffRecreatedObjects(ctx: DiffContext, kind: Kind): void {
         ctx.changes.push({ action: 'alter', object: id, ...difference });
       } else {
         if (kind === 'triggers') triggerEnabled(ctx, id);
-        commentChange(ctx, kind, id, c, d);
+        alterComment(ctx, commentTarget(ctx.desired, kind, id), id, c.comment, d.comment);
         if (kind === 'views') viewColumnComments(ctx, id);
       }
     }
@@ -76,25 +77,6 @@ function definitionChange(
   const a = (c as { definition: string }).definition;
   const b = (d as { definition: string }).definition;
   return a !== b ? { attribute: 'definition', before: a, after: b } : undefined;
-}
-
-/** COMMENT ON for an object kept (or replaced in place, which keeps its comment). */
-function commentChange(
-  ctx: DiffContext,
-  kind: Kind,
-  id: string,
-  c: { comment?: string },
-  d: { comment?: string },
-): void {
-  if (c.comment === d.comment) return;
-  ctx.statements.push(commentOn(commentTarget(ctx.desired, kind, id), d.comment, id));
-  ctx.changes.push({
-    action: 'alter',
-    object: id,
-    attribute: 'comment',
-    before: c.comment,
-    after: d.comment,
-  });
 }
 
 function replaceableInPlace(c: FunctionInfo, d: FunctionInfo): boolean {

@@ -3,7 +3,7 @@ import * as ddl from '../render/ddl.js';
 import { quoteIdent } from '../render/sql-text.js';
 import { RANK, statement } from '../plan/statement.js';
 import { allKeys, depsOf, type DiffContext } from './context.js';
-import { commentOn } from './object-ops.js';
+import { alterComment, commentOn } from './object-ops.js';
 
 export function diffSchemas(ctx: DiffContext): void {
   const { current, desired } = ctx;
@@ -24,15 +24,8 @@ export function diffSchemas(ctx: DiffContext): void {
       );
       ctx.changes.push({ action: 'drop', object: id });
       ctx.gone.add(id);
-    } else if (c.comment !== d.comment) {
-      ctx.statements.push(commentOn(commentTargets.schema(d.name), d.comment, id));
-      ctx.changes.push({
-        action: 'alter',
-        object: id,
-        attribute: 'comment',
-        before: c.comment,
-        after: d.comment,
-      });
+    } else {
+      alterComment(ctx, commentTargets.schema(d.name), id, c.comment, d.comment);
     }
   }
 }

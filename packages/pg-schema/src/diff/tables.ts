@@ -5,7 +5,7 @@ import * as ddl from '../render/ddl.js';
 import { quoteIdent } from '../render/sql-text.js';
 import { RANK, statement, type PlannedStatement } from '../plan/statement.js';
 import { allKeys, depsOf, depsOfAll, sameJson, tableMemberIds, type DiffContext } from './context.js';
-import { commentOn, emitCreate, emitDrop, markImplicit, tableDropSet } from './object-ops.js';
+import { alterComment, commentOn, emitCreate, emitDrop, markImplicit, tableDropSet } from './object-ops.js';
 import { cyclicForeignKeys } from './cyclic-foreign-keys.js';
 import { alterIdentity } from './identity.js';
 import { UnsupportedChangeError } from './unsupported.js';
@@ -146,16 +146,7 @@ function alterTable(ctx: DiffContext, id: string, c: TableInfo, d: TableInfo): v
       after: d.unlogged,
     });
   }
-  if (c.comment !== d.comment) {
-    ctx.statements.push(commentOn(commentTargets.table(d.schema, d.name), d.comment, id));
-    ctx.changes.push({
-      action: 'alter',
-      object: id,
-      attribute: 'comment',
-      before: c.comment,
-      after: d.comment,
-    });
-  }
+  alterComment(ctx, commentTargets.table(d.schema, d.name), id, c.comment, d.comment);
 }
 
 function addColumn(ctx: DiffContext, table: TableInfo, column: ColumnInfo): void {
@@ -294,28 +285,10 @@ function diffConstraints(ctx: DiffContext, tableId: string, c: TableInfo, d: Tab
         after: after.definition,
       });
     } else {
-      if (before.comment !== after.comment) {
-        ctx.statements.push(
-          commentOn(commentTargets.onTable('CONSTRAINT', name, tableId), after.comment, id),
-        );
-        ctx.changes.push({
-          action: 'alter',
-          object: id,
-          attribute: 'comment',
-          before: before.comment,
-          after: after.comment,
-        });
-      }
-      if (before.indexComment !== after.indexComment) {
-        ctx.statements.push(commentOn(commentTargets.index(d.schema, name), after.indexComment, id));
-        ctx.changes.push({
-          action: 'alter',
-          object: id,
-          attribute: 'index comment',
-          before: before.indexComment,
-          after: after.indexComment,
-        });
-      }
+      const onConstraint = commentTargets.onTable('CONSTRAINT', name, tableId);
+      alterComment(ctx, onConstraint, id, before.comment, after.comment);
+      const onIndex = commentTargets.index(d.schema, name);
+      alterComment(ctx, onIndex, id, before.indexComment, after.indexComment, 'index comment');
     }
   }
 }
