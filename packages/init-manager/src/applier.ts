@@ -192,7 +192,13 @@ async function runStep(
   }
 }
 
-async function runStatement(client: ClientBase, fileName: string, statement: SqlStatement, partial: boolean) {
+/** Runs one statement; a Postgres error becomes a MigrationStatementError naming the file line. */
+export async function runStatement(
+  client: ClientBase,
+  fileName: string,
+  statement: SqlStatement,
+  partial: boolean,
+): Promise<void> {
   try {
     await client.query(statement.sql);
   } catch (error) {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ClientBase } from 'pg';
 import { InitManagerError } from './errors.js';
-import { MigrationStatementError } from './applier.js';
+import { runStatement } from './applier.js';
 import type { ModelFile } from './model-sql.js';
 import { qualified, quoteIdent, quoteLiteral, type TableName } from './sql-identifiers.js';
 import { tableExists } from './migrations-table.js';
@@ -26,6 +26,18 @@ export async function readCreateAllMarker(
 }
 
 /**
+ * Runs the models' statements in file order; a failure is a MigrationStatementError naming the
+ * file and line. Each file starts from the default search_path (a pg_dump file empties it).
+ */
+export async function runModelStatements(client: ClientBase, models: ModelFile[]): Promise<void> {
+  for (const model of models) {
+    await client.query('RESET search_path');
+    for (const statement of model.statements) await runStatement(client, model.path, statement, false);
+  }
+  await client.query('RESET search_path');
+}
+
+/**
  * Applies every model statement in one transaction (development only), then records the models'
  * checksum so the next start can tell "up to date" from "models changed since".
  */
@@ -33,20 +45,7 @@ export async function applyModels(client: ClientBase, models: ModelFile[]): Prom
   const started = performance.now();
   await client.query('BEGIN');
   try {
-    for (const model of models) {
-      // A pg_dump file may empty search_path; each model file starts from the defaults.
-      await client.query('RESET search_path');
-      for (const statement of model.statements) {
-        try {
-          await client.query(statement.sql);
-        } catch (error) {
-          const pgError = error as { message: string; code?: string; position?: string };
-          if (!pgError.code) throw error;
-          throw new MigrationStatementError(model.path, statement.line, pgError, statement.sql, false);
-        }
-      }
-    }
-    await client.query('RESET search_path');
+    await runModelStatements(client, models);
     await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(CREATE_ALL_MARKER.schema)}`);
     await client.query(
       `CREATE TABLE IF NOT EXISTS ${qualified(CREATE_ALL_MARKER)} (checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`,

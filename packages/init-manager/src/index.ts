@@ -39,7 +39,7 @@ export { resolveEnvironment, normalizeEnvironment, isProtectedEnvironment } from
 export type { Environment, ResolvedEnvironment } from './environment.js';
 export { readModelFiles, isOwnershipStatement } from './model-sql.js';
 export type { ModelFile } from './model-sql.js';
-export { applyModels, modelsChecksum, CREATE_ALL_MARKER } from './create-all.js';
+export { applyModels, modelsChecksum, runModelStatements, CREATE_ALL_MARKER } from './create-all.js';
 export { findSchemaObjects } from './database-objects.js';
 export { loadSqlParser, splitStatements, SqlSyntaxError } from './sql-statements.js';
 export type { SqlStatement } from './sql-statements.js';
