@@ -4,7 +4,7 @@ import { commentTargets } from '../render/comments.js';
 import * as ddl from '../render/ddl.js';
 import { RANK, statement } from '../plan/statement.js';
 import { allKeys, depsOf, type DiffContext } from './context.js';
-import { alterComment, commentOn, emitCreate, emitDrop } from './object-ops.js';
+import { alterComment, emitCreate, emitDrop } from './object-ops.js';
 
 type Kind = 'indexes' | 'views' | 'functions' | 'triggers' | 'policies';
 
@@ -103,17 +103,9 @@ function viewColumnComments(ctx: DiffContext, id: string): void {
   const c = ctx.current.views[id];
   const d = ctx.desired.views[id];
   for (const column of allKeys(c.columnComments, d.columnComments)) {
-    if (c.columnComments[column] === d.columnComments[column]) continue;
-    ctx.statements.push(
-      commentOn(commentTargets.column(d.schema, d.name, column), d.columnComments[column], id),
-    );
-    ctx.changes.push({
-      action: 'alter',
-      object: id,
-      attribute: `comment on column ${column}`,
-      before: c.columnComments[column],
-      after: d.columnComments[column],
-    });
+    const target = commentTargets.column(d.schema, d.name, column);
+    const [before, after] = [c.columnComments[column], d.columnComments[column]];
+    alterComment(ctx, target, id, before, after, `comment on column ${column}`);
   }
 }
 

@@ -254,12 +254,7 @@ function alterColumn(
     change('not null', c.notNull, d.notNull);
   }
   alterIdentity(ctx, table, c, d, columnId);
-  if (c.comment !== d.comment) {
-    ctx.statements.push(
-      commentOn(commentTargets.column(table.schema, table.name, d.name), d.comment, columnId),
-    );
-    change('comment', c.comment, d.comment);
-  }
+  alterComment(ctx, commentTargets.column(table.schema, table.name, d.name), columnId, c.comment, d.comment);
 }
 
 function diffConstraints(ctx: DiffContext, tableId: string, c: TableInfo, d: TableInfo): void {
