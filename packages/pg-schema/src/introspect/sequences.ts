@@ -1,5 +1,5 @@
 import type { ClientBase } from 'pg';
-import type { SequenceInfo } from '../catalog/catalog.js';
+import type { SequenceInfo, SequenceOptions } from '../catalog/catalog.js';
 import { ids } from '../catalog/object-id.js';
 import { inSchemas, notExtensionMember, type QueryParams } from './filter.js';
 import { withComment } from './schemas.js';
@@ -9,21 +9,16 @@ export async function readSequences(
   client: ClientBase,
   filter: QueryParams,
 ): Promise<Record<string, SequenceInfo>> {
-  const { rows } = await client.query<{
-    schema: string;
-    name: string;
-    type: string;
-    start: string;
-    increment: string;
-    min: string;
-    max: string;
-    cache: string;
-    cycle: boolean;
-    owner_schema: string | null;
-    owner_table: string | null;
-    owner_column: string | null;
-    comment: string | null;
-  }>(
+  const { rows } = await client.query<
+    {
+      schema: string;
+      name: string;
+      owner_schema: string | null;
+      owner_table: string | null;
+      owner_column: string | null;
+      comment: string | null;
+    } & SequenceOptions
+  >(
     `SELECT n.nspname AS schema, c.relname AS name, format_type(s.seqtypid, NULL) AS type,
             s.seqstart::text AS start, s.seqincrement::text AS increment, s.seqmin::text AS min, s.seqmax::text AS max,
             s.seqcache::text AS cache, s.seqcycle AS cycle,

@@ -56,27 +56,20 @@ export async function readTables(
     out[ids.table(row.schema, row.name)] = withComment(table, row.comment);
   }
 
-  const columns = await client.query<{
-    schema: string;
-    table: string;
-    name: string;
-    type: string;
-    not_null: boolean;
-    default: string | null;
-    identity: string;
-    generated: string;
-    collation: string | null;
-    comment: string | null;
-    seq_name: string | null;
-    seq_type: string | null;
-    seq_start: string | null;
-    seq_increment: string | null;
-    seq_min: string | null;
-    seq_max: string | null;
-    seq_cache: string | null;
-    seq_cycle: boolean | null;
-    inherited: boolean;
-  }>(
+  const columns = await client.query<
+    {
+      schema: string;
+      table: string;
+      name: string;
+      type: string;
+      not_null: boolean;
+      default: string | null;
+      generated: string;
+      collation: string | null;
+      comment: string | null;
+      inherited: boolean;
+    } & IdentityRow
+  >(
     `SELECT n.nspname AS schema, c.relname AS table, a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type,
             a.attnotnull AS not_null, pg_get_expr(ad.adbin, ad.adrelid) AS default, a.attidentity AS identity,
             a.attgenerated AS generated,
@@ -115,7 +108,8 @@ export async function readTables(
   return out;
 }
 
-function identityOf(row: {
+/** The identity columns of the column query, with the sequence behind the identity. */
+interface IdentityRow {
   identity: string;
   seq_name: string | null;
   seq_type: string | null;
@@ -125,7 +119,9 @@ function identityOf(row: {
   seq_max: string | null;
   seq_cache: string | null;
   seq_cycle: boolean | null;
-}): IdentityInfo {
+}
+
+function identityOf(row: IdentityRow): IdentityInfo {
   return {
     always: row.identity === 'a',
     sequenceName: row.seq_name ?? '',
