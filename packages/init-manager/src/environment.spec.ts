@@ -1,4 +1,9 @@
-import { isProtectedEnvironment, resolveEnvironment } from './environment';
+import {
+  DEVELOPMENT_ENVIRONMENTS,
+  isDevelopmentEnvironment,
+  isProtectedEnvironment,
+  resolveEnvironment,
+} from './environment';
 
 describe('resolveEnvironment', () => {
   it('prefers the option, then ENVIRONMENT, then NODE_ENV, then development', () => {
@@ -24,20 +29,45 @@ describe('resolveEnvironment', () => {
 
   it('treats an unknown environment like production', () => {
     expect(resolveEnvironment('qa', {})).toMatchObject({ name: 'qa', allowsCreateAll: false });
+    expect(resolveEnvironment('prd', {})).toMatchObject({ name: 'prd', allowsCreateAll: false });
   });
 
-  it('knows the protected environments and their aliases', () => {
-    expect(['production', 'PROD', 'staging', 'stg'].map(isProtectedEnvironment)).toEqual([
-      true,
-      true,
-      true,
-      true,
-    ]);
-    expect(['development', 'local', 'test', undefined].map(isProtectedEnvironment)).toEqual([
-      false,
-      false,
-      false,
-      false,
-    ]);
+  it('allows create-all in ci, a development name', () => {
+    expect(resolveEnvironment(undefined, { ENVIRONMENT: 'CI' })).toMatchObject({
+      name: 'ci',
+      allowsCreateAll: true,
+    });
+  });
+});
+
+describe('the environment policy (an allow-list of development names)', () => {
+  it('lets only the development names and their aliases through', () => {
+    expect(DEVELOPMENT_ENVIRONMENTS).toEqual(['development', 'local', 'test', 'ci']);
+    const development = ['development', 'dev', 'DEV', 'develop', ' local ', 'test', 'testing', 'ci'];
+    expect(development.filter(isProtectedEnvironment)).toEqual([]);
+    expect(development.every(isDevelopmentEnvironment)).toBe(true);
+  });
+
+  it('protects production, staging and every name it does not know', () => {
+    const others = [
+      'production',
+      'PROD',
+      'staging',
+      'stg',
+      'prd',
+      'live',
+      'production_eu',
+      'prod-eu',
+      'qa',
+      'uat',
+      'preprod',
+      'development-eu',
+      'dev2',
+    ];
+    expect(others.filter((name) => !isProtectedEnvironment(name))).toEqual([]);
+  });
+
+  it('treats no name as the default, development', () => {
+    expect([undefined, '', '  '].map(isProtectedEnvironment)).toEqual([false, false, false]);
   });
 });

@@ -1,5 +1,5 @@
 /** Where a service runs; decides whether the create-all fallback may be used. */
-export type Environment = 'production' | 'staging' | 'development' | 'local' | 'test' | (string & {});
+export type Environment = 'production' | 'staging' | 'development' | 'local' | 'test' | 'ci' | (string & {});
 
 export interface ResolvedEnvironment {
   name: Environment;
@@ -9,13 +9,23 @@ export interface ResolvedEnvironment {
   allowsCreateAll: boolean;
 }
 
-const ALIASES: Record<string, string> = {
+/**
+ * The only names (after aliases) that mean a developer's or a test run's database: there the
+ * create-all fallback is allowed and migrate-clean needs no typed-back database name. Every other
+ * name (production, staging, prd, live, qa, prod-eu, anything unknown) is protected: an allow-list,
+ * so a name nobody thought of is never wiped by accident.
+ */
+export const DEVELOPMENT_ENVIRONMENTS: readonly string[] = ['development', 'local', 'test', 'ci'];
+
+/** Other spellings of the known names; everything else is kept as written (lower case). */
+export const ENVIRONMENT_ALIASES: Readonly<Record<string, string>> = {
   prod: 'production',
   stage: 'staging',
   stg: 'staging',
   dev: 'development',
+  develop: 'development',
+  testing: 'test',
 };
-const CREATE_ALL_ENVIRONMENTS = new Set(['development', 'local', 'test']);
 
 /**
  * Option, else ENVIRONMENT, else NODE_ENV, else development. An unknown name (say `qa`) is kept
@@ -33,7 +43,7 @@ export function resolveEnvironment(
   for (const [source, value] of candidates) {
     if (value && value.trim()) {
       const name = normalizeEnvironment(value);
-      return { name, source, allowsCreateAll: CREATE_ALL_ENVIRONMENTS.has(name) };
+      return { name, source, allowsCreateAll: isDevelopmentEnvironment(name) };
     }
   }
   return { name: 'development', source: 'default', allowsCreateAll: true };
@@ -41,12 +51,20 @@ export function resolveEnvironment(
 
 export function normalizeEnvironment(value: string): string {
   const lower = value.trim().toLowerCase();
-  return ALIASES[lower] ?? lower;
+  return ENVIRONMENT_ALIASES[lower] ?? lower;
 }
 
-/** production and staging (and their aliases) are protected targets for destructive commands. */
+/** True only for the names of DEVELOPMENT_ENVIRONMENTS (and their aliases). */
+export function isDevelopmentEnvironment(value: string): boolean {
+  return DEVELOPMENT_ENVIRONMENTS.includes(normalizeEnvironment(value));
+}
+
+/**
+ * Protected targets for destructive commands: every named environment that is not a development
+ * one. No name at all means the default, development (as resolveEnvironment decides), so it is not
+ * protected.
+ */
 export function isProtectedEnvironment(value: string | undefined): boolean {
-  if (!value) return false;
-  const name = normalizeEnvironment(value);
-  return name === 'production' || name === 'staging';
+  if (!value || !value.trim()) return false;
+  return !isDevelopmentEnvironment(value);
 }

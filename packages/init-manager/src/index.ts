@@ -35,7 +35,14 @@ export {
   serviceLockKey,
   describeLockHolder,
 } from './advisory-lock.js';
-export { resolveEnvironment, normalizeEnvironment, isProtectedEnvironment } from './environment.js';
+export {
+  resolveEnvironment,
+  normalizeEnvironment,
+  isProtectedEnvironment,
+  isDevelopmentEnvironment,
+  DEVELOPMENT_ENVIRONMENTS,
+  ENVIRONMENT_ALIASES,
+} from './environment.js';
 export type { Environment, ResolvedEnvironment } from './environment.js';
 export { readModelFiles, isOwnershipStatement } from './model-sql.js';
 export type { ModelFile } from './model-sql.js';

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { isProtectedEnvironment, maskSecrets } from '@bakery-ia/init-manager';
+import { DEVELOPMENT_ENVIRONMENTS, isProtectedEnvironment, maskSecrets } from '@bakery-ia/init-manager';
 import type { Terminal } from './confirm.js';
 import { describeCounts, schemaInventory, totalObjects, type SchemaCounts } from './schema-inventory.js';
 import { wipeSchemas, type WipePath } from './wipe-schemas.js';
@@ -89,10 +89,13 @@ async function confirm(request: CleanRequest, database: string): Promise<string 
   const { terminal } = request;
   if (isProtectedEnvironment(request.environment)) {
     if (!request.allowProduction) {
-      return `the target is ${request.environment} (from ${request.environmentSource}); migrate-clean refuses it. If you really mean it, add --allow-production and type the database name when asked.`;
+      return (
+        `the target is ${request.environment} (from ${request.environmentSource}), not a development environment ` +
+        `(${DEVELOPMENT_ENVIRONMENTS.join(', ')}); migrate-clean refuses it. If you really mean it, add --allow-production and type the database name when asked.`
+      );
     }
     if (!terminal.isInteractive) {
-      return `the target is ${request.environment}: --allow-production also needs the database name typed back on a terminal, and there is none.`;
+      return `the target is ${request.environment}, a protected environment: --allow-production also needs the database name typed back on a terminal, and there is none.`;
     }
     const typed = await terminal.ask(
       `This drops every object of ${request.environment} database "${database}". Type its name to confirm: `,

@@ -83,7 +83,7 @@ export function migrateTargets(
       options: {},
       metadata: {
         technologies,
-        description: `Wipe the ${config.service} development database (${config.databaseUrlEnv}, or --k8s); asks first, refuses production`,
+        description: `Wipe the ${config.service} development database (${config.databaseUrlEnv}, or --k8s); asks first, refuses production and every other protected environment`,
         help: {
           command: `npx nx run ${config.service}:migrate-clean --help`,
           example: { options: { yes: true, dryRun: true } },

@@ -95,7 +95,9 @@ describeEachServer('migrate-clean', (server) => {
     process.env.ENVIRONMENT = 'production';
     const refused = await clean({ yes: true });
     expect(refused.result.success).toBe(false);
-    expect(refused.output).toContain('the target is production (from ENVIRONMENT); migrate-clean refuses it');
+    expect(refused.output).toContain(
+      'the target is production (from ENVIRONMENT), not a development environment (development, local, test, ci); migrate-clean refuses it',
+    );
     const noTty = await clean({ yes: true, allowProduction: true });
     expect(noTty.output).toContain('needs the database name typed back on a terminal');
     const wrongName = await clean({ allowProduction: true }, answering('auth'));
@@ -104,6 +106,29 @@ describeEachServer('migrate-clean', (server) => {
     const typed = await clean({ allowProduction: true }, answering(db.name));
     expect(typed.result.success).toBe(true);
     expect(await objects()).toBe(0);
+  });
+
+  it('refuses every environment name that is not a development one, even with --yes', async () => {
+    for (const name of ['prd', 'live', 'production_eu', 'prod-eu', 'qa', 'Production']) {
+      process.env.ENVIRONMENT = name;
+      const { result, output } = await clean({ yes: true });
+      expect(result.success).toBe(false);
+      expect(output).toContain(
+        `the target is ${name.toLowerCase()} (from ENVIRONMENT), not a development environment`,
+      );
+    }
+    expect(await objects()).toBeGreaterThan(0);
+  });
+
+  it('cleans a development name (ci, dev) with --yes', async () => {
+    process.env.ENVIRONMENT = 'ci';
+    expect((await clean({ yes: true })).result.success).toBe(true);
+    expect(await objects()).toBe(0);
+    await (await db.client()).query('CREATE TABLE again (id int)');
+    process.env.ENVIRONMENT = 'dev';
+    const { result, output } = await clean({ yes: true });
+    expect(result.success).toBe(true);
+    expect(output).toContain('(environment: development, from ENVIRONMENT)');
   });
 
   it('refuses a staging target named by the service config', async () => {
