@@ -205,7 +205,7 @@ describeEachServer('initializeServiceDatabase', (server) => {
     url.port = '1';
     const error = await refusal({
       databaseUrl: url.toString(),
-      connectTimeoutMs: 2000,
+      connectDeadlineMs: 1000,
       migrationsDir: folder(twoMigrations()),
     });
     expect(error.code).toBe('CONNECTION_FAILED');

@@ -2,12 +2,13 @@ import { hostname } from 'node:os';
 import pg from 'pg';
 import { acquireServiceLock, releaseServiceLock } from './advisory-lock.js';
 import { applyMigrations, type MigrationResult } from './applier.js';
+import { connectWithRetry } from './connect.js';
 import { applyModels, CREATE_ALL_MARKER, modelsChecksum, readCreateAllMarker } from './create-all.js';
 import { findSchemaObjects } from './database-objects.js';
 import { resolveEnvironment } from './environment.js';
 import { InitManagerError } from './errors.js';
 import { consoleLogger, maskingLogger, type Logger } from './logger.js';
-import { describeDatabaseUrl, maskSecrets } from './mask-url.js';
+import { describeDatabaseUrl } from './mask-url.js';
 import type { MigrationFile } from './migration-file.js';
 import { checkMigrationsSum } from './migrations-sum.js';
 import {
@@ -49,7 +50,12 @@ export interface InitializeOptions {
   statementTimeoutMs?: number;
   /** How long to wait for another replica that holds the migration lock; default 300000. */
   lockWaitTimeoutMs?: number;
-  /** Connection timeout; default 10000. */
+  /**
+   * Total time to get the migration session, retrying with backoff while the server is not up yet
+   * (refused, starting, too many connections, timed out); default 60000.
+   */
+  connectDeadlineMs?: number;
+  /** Cap of one connection attempt; default: what is left of connectDeadlineMs. */
   connectTimeoutMs?: number;
   /**
    * Adopt a database built before migrations existed: record every migration up to this version as
@@ -100,7 +106,7 @@ export async function initializeServiceDatabase(options: InitializeOptions): Pro
   }
 
   const url = options.migrationDatabaseUrl ?? options.databaseUrl;
-  const client = await connect(url, options);
+  const client = await connect(url, options, logger);
   try {
     await acquireServiceLock(client, options.service, options.lockWaitTimeoutMs ?? 300_000);
     try {
@@ -286,29 +292,14 @@ async function unmanagedObjectsError(
   );
 }
 
-async function connect(url: string, options: InitializeOptions): Promise<pg.Client> {
-  const client = new pg.Client({
-    connectionString: url,
-    connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000,
-    application_name: `init-manager/${options.service}/${hostname()}:${process.pid}`.slice(0, 63),
+function connect(url: string, options: InitializeOptions, logger: Logger): Promise<pg.Client> {
+  return connectWithRetry(url, {
+    service: options.service,
+    applicationName: `init-manager/${options.service}/${hostname()}:${process.pid}`,
+    deadlineMs: options.connectDeadlineMs,
+    attemptTimeoutMs: options.connectTimeoutMs,
+    logger,
   });
-  client.on('error', () => undefined);
-  try {
-    await client.connect();
-    const { rows } = await client.query<{ v: number }>(
-      `SELECT current_setting('server_version_num')::int AS v`,
-    );
-    // A replica killed mid-migration must not keep the lock until its query ends (PG14+).
-    if (rows[0].v >= 140000) await client.query(`SET client_connection_check_interval = 1000`);
-    return client;
-  } catch (error) {
-    await client.end().catch(() => undefined);
-    throw new InitManagerError(
-      'CONNECTION_FAILED',
-      `Service "${options.service}" cannot connect to ${describeDatabaseUrl(url)}: ${maskSecrets((error as Error).message)}. ` +
-        `Check the database URL and that the server is running.`,
-    );
-  }
 }
 
 function validateOptions(options: InitializeOptions): void {

@@ -9,7 +9,7 @@ initializeServiceDatabase({
   environment: process.env.TEST_ENVIRONMENT || 'test',
   lockWaitTimeoutMs: Number(process.env.LOCK_WAIT_MS || 120000),
   // 20 processes starting at once on a loaded 2-core machine can take a while to connect.
-  connectTimeoutMs: 60000,
+  connectDeadlineMs: 120000,
   logger: { info: () => undefined, warn: () => undefined },
 }).then(
   (result) =>
