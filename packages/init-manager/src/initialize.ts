@@ -5,6 +5,7 @@ import { applyMigrations, type MigrationResult } from './applier.js';
 import { connectWithRetry } from './connect.js';
 import { applyModels, CREATE_ALL_MARKER, modelsChecksum, readCreateAllMarker } from './create-all.js';
 import { findSchemaObjects } from './database-objects.js';
+import { explainAlreadyExists, explainOutOfOrder } from './history-repair.js';
 import { resolveEnvironment } from './environment.js';
 import { InitManagerError } from './errors.js';
 import { consoleLogger, maskingLogger, type Logger } from './logger.js';
@@ -163,7 +164,15 @@ async function runMigrations(context: RunContext): Promise<Outcome> {
     if (objects.count > 0) throw await unmanagedObjectsError(context, objects.count, objects.examples);
   }
   const applied = await readAppliedMigrations(client, table);
-  const pending = pendingMigrations(migrations, applied, options.service);
+  let pending: MigrationFile[];
+  try {
+    pending = pendingMigrations(migrations, applied, options.service);
+  } catch (error) {
+    // A hand-edited history (a row deleted from the middle) looks like a merged branch: tell them apart.
+    if (error instanceof InitManagerError && error.code === 'OUT_OF_ORDER_MIGRATION')
+      throw await explainOutOfOrder(client, table, migrations, applied, error);
+    throw error;
+  }
   if (pending.length === 0) return { mode: 'up-to-date', applied: [], skipped: applied.length };
   context.logger.info(
     `applying ${pending.length} migration(s) to ${describeDatabaseUrl(options.databaseUrl)}`,
@@ -174,7 +183,15 @@ async function runMigrations(context: RunContext): Promise<Outcome> {
     statementTimeoutMs: options.statementTimeoutMs,
     logger: context.logger,
   });
-  if (result.error) throw result.error;
+  if (result.error) {
+    const failed = pending.find((migration) =>
+      result.results.some((r) => r.status === 'failed' && r.fileName === migration.fileName),
+    );
+    // A deleted last row makes the migration run again and trip over its own objects: say so.
+    throw failed
+      ? await explainAlreadyExists(client, table, failed, result.error, options.service)
+      : result.error;
+  }
   return { mode: 'migrations', applied: result.results, skipped: applied.length };
 }
 

@@ -1,5 +1,8 @@
 import {
+  createdObjects,
   describeDatabaseUrl,
+  probeObjects,
+  recordAgainSql,
   maskSecrets,
   readAppliedMigrations,
   DEFAULT_MIGRATIONS_TABLE,
@@ -59,12 +62,32 @@ export async function checkLiveDatabase(
     const prefix = migrations.findIndex((m) => !appliedSet.has(Number(m.version)));
     const count = prefix === -1 ? migrations.length : prefix;
     const pending = migrations.length - count;
-    if (problems.length > 0 || migrations.slice(count).some((m) => appliedSet.has(Number(m.version)))) {
+    const holes = migrations.slice(count).filter((m) => !appliedSet.has(Number(m.version)));
+    const later = migrations.slice(count).some((m) => appliedSet.has(Number(m.version)));
+    if (later) await reportHoles(client, holes, appliedSet, where, problems);
+    if (problems.length > 0 || later) {
       return `${applied.length} applied, history does not match the files`;
     }
     const live = await introspectCatalog(client, introspectOptions);
     const drift = diffCatalogs(states[count], live);
     if (drift.statements.length > 0) {
+      // A schema equal to what later migrations build: their rows were deleted, not the schema edited.
+      const ahead = states.findIndex(
+        (state, index) => index > count && diffCatalogs(state, live).statements.length === 0,
+      );
+      if (ahead > count) {
+        const unrecorded = migrations.slice(count, ahead);
+        problems.push({
+          file: where,
+          message:
+            `the live schema is what the first ${ahead} migration(s) build, but only ${count} are recorded in ` +
+            `${TABLE}: the row(s) of ${unrecorded.map((m) => m.fileName).join(', ')} are missing (deleted by hand?); ` +
+            `starting the service would run ${unrecorded.length > 1 ? 'them' : 'it'} again and fail`,
+          fix: 'check that they ran there, then record them again with the SQL below',
+          sql: unrecorded.map((m) => recordAgainSql(DEFAULT_MIGRATIONS_TABLE, m)).join('\n'),
+        });
+        return `${where}: ${count} applied, ${pending} pending`;
+      }
       problems.push({
         file: where,
         message: `the live schema differs from what its ${count} applied migration(s) build (changed by hand?):\n${drift.changes.map((c) => `  ${describeChange(c)}`).join('\n')}`,
@@ -77,5 +100,39 @@ export async function checkLiveDatabase(
     return `${where}: ${count} applied, ${pending} pending`;
   } finally {
     await client.end().catch(() => undefined);
+  }
+}
+
+const TABLE = 'public.schema_migrations';
+
+/**
+ * Migrations not recorded below a recorded one: a row deleted by hand when every object the file
+ * creates is there, else a branch merged after a later migration.
+ */
+async function reportHoles(
+  client: pg.Client,
+  holes: MigrationFile[],
+  appliedSet: Set<number>,
+  where: string,
+  problems: VerifyProblem[],
+): Promise<void> {
+  const newest = Math.max(...appliedSet);
+  for (const file of holes.filter((m) => Number(m.version) < newest)) {
+    const objects = createdObjects(file);
+    const { missing } = await probeObjects(client, objects);
+    if (objects.length > 0 && missing.length === 0) {
+      problems.push({
+        file: file.fileName,
+        message: `has no row in ${TABLE} on ${where}, but later migrations do and every object it creates exists: its row was deleted by hand (a hole in the history)`,
+        fix: 'record it again with the SQL below',
+        sql: recordAgainSql(DEFAULT_MIGRATIONS_TABLE, file),
+      });
+    } else {
+      problems.push({
+        file: file.fileName,
+        message: `was never applied to ${where}, but a later migration was (a branch merged late?)${objects.length ? '; the objects it creates are not all there' : ''}`,
+        fix: 'renumber it after the newest migration (delete it, run npx pg-schema hash, generate again) and commit',
+      });
+    }
   }
 }

@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createTestDatabase, primaryTestServer } from '@bakery-ia/test-db';
-import { applyMigrations, readMigrations } from '@bakery-ia/init-manager';
+import { applyMigrations, readMigrations, writeMigrationsSum } from '@bakery-ia/init-manager';
 import { captureConsole, serviceWorkspace } from '../test-support/service-workspace';
 import generateExecutor from '../generate/executor';
 import verifyExecutor from './executor';
@@ -60,6 +60,51 @@ describe('migrate-verify executor', () => {
       expect(drift.output).toContain('+ column public.items.hotfix');
     } finally {
       await db.drop();
+    }
+  });
+
+  it('says which schema_migrations rows were deleted by hand, with the SQL that records them again', async () => {
+    const history = serviceWorkspace(
+      {},
+      'CREATE TABLE users (id int PRIMARY KEY);\nCREATE TABLE roles (id int PRIMARY KEY);\nCREATE TABLE perms (id int PRIMARY KEY);\n',
+    );
+    const dir = join(history.dir, 'migrations');
+    mkdirSync(dir);
+    ['users', 'roles', 'perms'].forEach((table, index) =>
+      writeFileSync(
+        join(dir, `000${index + 1}_${table}.sql`),
+        `-- migrate:up\nCREATE TABLE ${table} (id int PRIMARY KEY);\n\n-- migrate:down\nDROP TABLE ${table};\n`,
+      ),
+    );
+    writeMigrationsSum(dir);
+    const db = await createTestDatabase(primaryTestServer(), 'live');
+    const verifyLive = () =>
+      captureConsole(() =>
+        verifyExecutor({ shadowUrl: shadowUrl(), databaseUrl: db.url, live: true }, history.context),
+      );
+    try {
+      const client = await db.client();
+      await applyMigrations(client, await readMigrations(dir));
+      await client.query(`DELETE FROM schema_migrations WHERE version = '0002'`);
+      const hole = await verifyLive();
+      expect(hole.result.success).toBe(false);
+      expect(hole.output).toContain(
+        '0002_roles.sql: has no row in public.schema_migrations on database "live_',
+      );
+      expect(hole.output).toContain('its row was deleted by hand (a hole in the history)');
+      expect(hole.output).toContain(
+        `INSERT INTO public.schema_migrations (version, name, checksum, duration_ms) VALUES ('0002', 'roles', 'h1:`,
+      );
+      await client.query(`DELETE FROM schema_migrations WHERE version <> '0001'`);
+      const last = await verifyLive();
+      expect(last.result.success).toBe(false);
+      expect(last.output).toContain(
+        'the live schema is what the first 3 migration(s) build, but only 1 are recorded in public.schema_migrations: the row(s) of 0002_roles.sql, 0003_perms.sql are missing (deleted by hand?)',
+      );
+      expect(last.output).not.toContain('changed by hand?');
+    } finally {
+      await db.drop();
+      history.remove();
     }
   });
 });
