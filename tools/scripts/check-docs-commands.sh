@@ -231,6 +231,14 @@ lane_a() {
   run_doc "$R" ok "ok +the live database matches the migrations \\(database \"$live_db\"" \
     'npx nx run auth:migrate-verify-live --database-url=postgres://postgres@127.0.0.1:5432/auth_dev' \
     "env -u AUTH_DATABASE_URL npx nx run auth:migrate-verify-live --database-url='$live_url'"
+  # The -env forms of the URL options: the URL comes from the named variable, Nx never sees it.
+  run_doc "$R" ok "ok +the live database matches the migrations \\(database \"$live_db\"" \
+    'npx nx run auth:migrate-verify-live --database-url-env=AUTH_STAGING_DATABASE_URL' \
+    "env -u AUTH_DATABASE_URL AUTH_STAGING_DATABASE_URL='$live_url' npx nx run auth:migrate-verify-live --database-url-env=AUTH_STAGING_DATABASE_URL"
+  run_doc "$R" ok 'Dry run: would drop' 'npx nx run auth:migrate-clean --dry-run --database-url-env=AUTH_COPY_DATABASE_URL' \
+    "env -u AUTH_DATABASE_URL AUTH_COPY_DATABASE_URL='$live_url' npx nx run auth:migrate-clean --dry-run --database-url-env=AUTH_COPY_DATABASE_URL"
+  run_doc "$R" ok 'no changes' 'npx nx run auth:migrate-generate --dry-run --shadow-url-env=CI_SHADOW_URL' \
+    "env -u MIGRATE_SHADOW_URL CI_SHADOW_URL='$PG_URL' npx nx run auth:migrate-generate --dry-run --shadow-url-env=CI_SHADOW_URL"
   # migrate-verify is cached: it must refuse a live database (shown in migrate-verify.md and troubleshooting.md).
   run_doc "$R" fail 'auth:migrate-verify: a live database cannot be part of a cached target: run nx run auth:migrate-verify-live \(with AUTH_DATABASE_URL set\) instead\.' \
     'npx nx run auth:migrate-verify --database-url=postgres://postgres@127.0.0.1:5432/auth_dev' \

@@ -1,6 +1,6 @@
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { primaryTestServer } from '@bakery-ia/test-db';
+import { createTestDatabase, primaryTestServer } from '@bakery-ia/test-db';
 import { cachedTasks, executedTasks, TempWorkspace } from './support/temp-workspace';
 
 const MODEL = (table: string, extra = '') =>
@@ -106,6 +106,37 @@ describe('nx-migrate in a workspace of three services', () => {
     expect(run.status).toBe(0);
     const again = ws.nx('run-many', '-t', 'migrate-verify');
     expect(cachedTasks(again.output)).toHaveLength(3);
+  });
+
+  it('a database URL option with a password warns (Nx echoes it); the -env form keeps it out of the output', async () => {
+    const db = await createTestDatabase(primaryTestServer(), 'nxsecret');
+    const url = new URL(db.url);
+    url.password ||= 'hunter2-nx'; // trust authentication ignores it; a server with a password needs its own
+    const secret = url.password;
+    try {
+      const direct = ws.nx('run', 'alpha:migrate-clean', '--dry-run', `--database-url=${url}`);
+      expect(direct.status).toBe(0);
+      expect(direct.output).toContain(
+        'warning: --database-url holds a password: Nx prints task options (the "> nx run ..." line)',
+      );
+      expect(direct.output).toContain('--database-url-env=ALPHA_DATABASE_URL');
+      // Why: Nx itself echoes the option, password included, in its "> nx run" line.
+      expect(direct.output).toContain(`> nx run alpha:migrate-clean --dry-run --database-url=${url}`);
+      process.env.NX_SECRET_SPEC_URL = url.toString();
+      const byName = ws.nx(
+        'run',
+        'alpha:migrate-clean',
+        '--dry-run',
+        '--database-url-env=NX_SECRET_SPEC_URL',
+      );
+      expect(byName.status).toBe(0);
+      expect(byName.output).toContain('Dry run: would drop');
+      expect(byName.output).not.toContain(secret);
+      expect(byName.output).not.toContain('warning:');
+    } finally {
+      delete process.env.NX_SECRET_SPEC_URL;
+      await db.drop();
+    }
   });
 
   describe('a failing verify names the check, the file and the fix', () => {

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ExecutorContext } from '@nx/devkit';
 import { readMigrateConfig, type MigrateConfig } from '../config/migrate-config.js';
+import { resolveUrlOption } from './url-options.js';
 
 export interface ServiceContext {
   project: string;
@@ -33,7 +34,16 @@ export function serviceContext(context: ExecutorContext): ServiceContext {
   };
 }
 
-/** MIGRATE_SHADOW_URL unless the option names another server. */
-export function shadowUrlOf(option: string | undefined): string | undefined {
-  return option || process.env.MIGRATE_SHADOW_URL || undefined;
+/**
+ * The shadow server: --shadow-url or the variable --shadow-url-env names, else MIGRATE_SHADOW_URL,
+ * else none (the embedded server).
+ */
+export function shadowUrlOf(options: { shadowUrl?: string; shadowUrlEnv?: string }): string | undefined {
+  const given = resolveUrlOption({
+    flag: 'shadow-url',
+    url: options.shadowUrl,
+    envName: options.shadowUrlEnv,
+    suggestedEnv: 'MIGRATE_SHADOW_URL',
+  });
+  return given || process.env.MIGRATE_SHADOW_URL || undefined;
 }

@@ -1,6 +1,7 @@
 import { describeDatabaseUrl, normalizeEnvironment } from '@bakery-ia/init-manager';
 import { PgSchemaError } from '@bakery-ia/pg-schema';
 import type { ServiceContext } from '../executors/project-context.js';
+import { resolveUrlOption } from '../executors/url-options.js';
 import {
   createKubeGateway,
   openDatabaseTunnel,
@@ -11,6 +12,8 @@ import {
 
 export interface TargetOptions {
   databaseUrl?: string;
+  /** The name of an environment variable holding the URL (Nx never sees its value). */
+  databaseUrlEnv?: string;
   k8s?: boolean;
   kubeconfig?: string;
   context?: string;
@@ -39,11 +42,17 @@ export async function openTargetDatabase(
 ): Promise<TargetDatabase> {
   if (options.k8s) return openKubeTarget(service, options);
   const envName = service.config.databaseUrlEnv;
-  const url = options.databaseUrl || process.env[envName];
+  const given = resolveUrlOption({
+    flag: 'database-url',
+    url: options.databaseUrl,
+    envName: options.databaseUrlEnv,
+    suggestedEnv: envName,
+  });
+  const url = given || process.env[envName];
   if (!url) {
     throw new PgSchemaError(
       'USAGE',
-      `no database for ${service.project}: set ${envName} (databaseUrlEnv in migrate.config.json), pass --database-url, or use --k8s.`,
+      `no database for ${service.project}: set ${envName} (databaseUrlEnv in migrate.config.json), pass --database-url-env=<VARIABLE>, or use --k8s.`,
     );
   }
   const environment = process.env.ENVIRONMENT ?? service.config.environment;

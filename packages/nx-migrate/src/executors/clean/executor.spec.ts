@@ -161,6 +161,11 @@ describeEachServer('migrate-clean', (server) => {
       url.password = 'cleaner-pw';
       const { result, output } = await clean({ yes: true, databaseUrl: url.toString() });
       expect(output).toContain('objects dropped one by one');
+      expect(output).toContain(
+        'warning: --database-url holds a password: Nx prints task options (the "> nx run ..." line) and keeps them in its run records',
+      );
+      expect(output).toContain('--database-url-env=SVC_TEST_DATABASE_URL');
+      expect(output).not.toContain('cleaner-pw');
       expect(result.success).toBe(true);
       expect(await objects()).toBe(0);
     } finally {
@@ -175,7 +180,22 @@ describeEachServer('migrate-clean', (server) => {
     const { result, output } = await clean({ yes: true });
     expect(result.success).toBe(false);
     expect(output).toContain(
-      'set SVC_TEST_DATABASE_URL (databaseUrlEnv in migrate.config.json), pass --database-url, or use --k8s',
+      'set SVC_TEST_DATABASE_URL (databaseUrlEnv in migrate.config.json), pass --database-url-env=<VARIABLE>, or use --k8s',
     );
+  });
+
+  it('takes the database by environment variable name (--database-url-env), refusing an unset one', async () => {
+    process.env.SVC_OTHER_URL = db.url;
+    delete process.env.SVC_TEST_DATABASE_URL;
+    try {
+      const { result, output } = await clean({ dryRun: true, databaseUrlEnv: 'SVC_OTHER_URL' });
+      expect(result.success).toBe(true);
+      expect(output).toContain(`Target: database "${db.name}"`);
+      const unset = await clean({ dryRun: true, databaseUrlEnv: 'SVC_UNSET_URL' });
+      expect(unset.result.success).toBe(false);
+      expect(unset.output).toContain('--database-url-env=SVC_UNSET_URL: SVC_UNSET_URL is not set (or empty)');
+    } finally {
+      delete process.env.SVC_OTHER_URL;
+    }
   });
 });

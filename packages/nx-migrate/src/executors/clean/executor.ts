@@ -12,6 +12,7 @@ const KNOWN = [
   'yes',
   'dryRun',
   'databaseUrl',
+  'databaseUrlEnv',
   'k8s',
   'kubeconfig',
   'context',

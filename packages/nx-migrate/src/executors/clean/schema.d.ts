@@ -2,6 +2,7 @@ export interface CleanExecutorOptions {
   yes?: boolean;
   dryRun?: boolean;
   databaseUrl?: string;
+  databaseUrlEnv?: string;
   k8s?: boolean;
   kubeconfig?: string;
   context?: string;

@@ -14,11 +14,11 @@ export default async function docsExecutor(
 ): Promise<{ success: boolean }> {
   const target = `${context.projectName}:migrate-docs`;
   try {
-    validateOptions(options, ['outputFile', 'shadowUrl'], target);
+    validateOptions(options, ['outputFile', 'shadowUrl', 'shadowUrlEnv'], target);
     const service = serviceContext(context);
     const catalog = await describeModels({
       modelsDir: service.modelsDir,
-      shadowUrl: shadowUrlOf(options.shadowUrl),
+      shadowUrl: shadowUrlOf(options),
       schemas: service.config.schemas,
     });
     const relative = options.outputFile ?? `docs/schema/${service.config.service}.md`;

@@ -1,4 +1,5 @@
 export interface DocsExecutorOptions {
   outputFile?: string;
   shadowUrl?: string;
+  shadowUrlEnv?: string;
 }

@@ -12,7 +12,7 @@ import { serviceContext, shadowUrlOf } from '../project-context.js';
 import { runPreflightIfAsked } from '../../preflight/run-preflight.js';
 import type { GenerateExecutorOptions } from './schema.js';
 
-const KNOWN = ['name', 'dryRun', 'check', 'shadowUrl', 'preflight', 'ignorePreflight'];
+const KNOWN = ['name', 'dryRun', 'check', 'shadowUrl', 'shadowUrlEnv', 'preflight', 'ignorePreflight'];
 
 export default async function generateExecutor(
   options: GenerateExecutorOptions,
@@ -26,7 +26,7 @@ export default async function generateExecutor(
     const planOptions = {
       modelsDir: service.modelsDir,
       migrationsDir: service.migrationsDir,
-      shadowUrl: shadowUrlOf(options.shadowUrl),
+      shadowUrl: shadowUrlOf(options),
       schemas: service.config.schemas,
     };
     if (options.check) {

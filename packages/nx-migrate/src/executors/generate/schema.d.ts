@@ -3,6 +3,7 @@ export interface GenerateExecutorOptions {
   dryRun?: boolean;
   check?: boolean;
   shadowUrl?: string;
+  shadowUrlEnv?: string;
   preflight?: boolean;
   ignorePreflight?: boolean;
 }

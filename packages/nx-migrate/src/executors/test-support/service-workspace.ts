@@ -30,10 +30,12 @@ export async function captureConsole<T>(run: () => Promise<T>): Promise<{ result
   const original = {
     log: console.log,
     error: console.error,
+    warn: console.warn,
     write: process.stdout.write.bind(process.stdout),
   };
   console.log = (...args: unknown[]) => lines.push(args.join(' '));
   console.error = (...args: unknown[]) => lines.push(args.join(' '));
+  console.warn = (...args: unknown[]) => lines.push(args.join(' '));
   process.stdout.write = ((chunk: string) => {
     lines.push(String(chunk));
     return true;
@@ -44,6 +46,7 @@ export async function captureConsole<T>(run: () => Promise<T>): Promise<{ result
   } finally {
     console.log = original.log;
     console.error = original.error;
+    console.warn = original.warn;
     process.stdout.write = original.write;
   }
 }

@@ -15,10 +15,12 @@ const KNOWN = [
   'outputFile',
   'failOn',
   'databaseUrl',
+  'databaseUrlEnv',
   'k8s',
   'kubeconfig',
   'context',
   'shadowUrl',
+  'shadowUrlEnv',
   'roundTrip',
   'preflight',
   'ignorePreflight',
@@ -44,7 +46,7 @@ export default async function verifyExecutor(
         `--live is for the migrate-verify-live target, which is never cached: run nx run ${service.project}:migrate-verify-live.`,
       );
     }
-    if ((options.databaseUrl || options.k8s) && !options.live) {
+    if ((options.databaseUrl || options.databaseUrlEnv || options.k8s) && !options.live) {
       throw new PgSchemaError(
         'USAGE',
         `a live database cannot be part of a cached target: run nx run ${service.project}:migrate-verify-live ` +
@@ -54,6 +56,7 @@ export default async function verifyExecutor(
     if (options.live) {
       live = await openTargetDatabase(service, {
         databaseUrl: options.databaseUrl,
+        databaseUrlEnv: options.databaseUrlEnv,
         k8s: options.k8s,
         kubeconfig: options.kubeconfig,
         context: options.context,
@@ -68,7 +71,7 @@ export default async function verifyExecutor(
     const report = await verifyMigrations({
       modelsDir: service.modelsDir,
       migrationsDir: service.migrationsDir,
-      shadowUrl: shadowUrlOf(options.shadowUrl),
+      shadowUrl: shadowUrlOf(options),
       schemas: service.config.schemas,
       failOn: options.failOn ?? service.config.lint.failOn,
       databaseUrl: live?.url,

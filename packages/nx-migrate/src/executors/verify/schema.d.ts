@@ -4,10 +4,12 @@ export interface VerifyExecutorOptions {
   outputFile?: string;
   failOn?: 'error' | 'warning' | 'none';
   databaseUrl?: string;
+  databaseUrlEnv?: string;
   k8s?: boolean;
   kubeconfig?: string;
   context?: string;
   shadowUrl?: string;
+  shadowUrlEnv?: string;
   roundTrip?: boolean;
   preflight?: boolean;
   ignorePreflight?: boolean;
