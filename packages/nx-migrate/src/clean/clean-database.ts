@@ -1,7 +1,13 @@
 import pg from 'pg';
 import { DEVELOPMENT_ENVIRONMENTS, isProtectedEnvironment, maskSecrets } from '@bakery-ia/init-manager';
 import type { Terminal } from './confirm.js';
-import { describeCounts, schemaInventory, totalObjects, type SchemaCounts } from './schema-inventory.js';
+import {
+  describeCounts,
+  schemaInventory,
+  schemaObjects,
+  totalObjects,
+  type SchemaCounts,
+} from './schema-inventory.js';
 import { wipeSchemas, type WipePath } from './wipe-schemas.js';
 
 export interface CleanRequest {
@@ -50,6 +56,9 @@ export async function cleanDatabase(request: CleanRequest): Promise<CleanOutcome
     );
     for (const line of describeCounts(before)) log(`  ${line}`);
     if (request.dryRun) {
+      const objects = await schemaObjects(client, request.schemas);
+      if (objects.length) log('Would drop:');
+      for (const object of objects) log(`  ${object.kind} ${object.name}`);
       log(
         `Dry run: would drop ${totalObjects(before)} object(s) in schema(s) ${request.schemas.join(', ')}. Nothing dropped.`,
       );

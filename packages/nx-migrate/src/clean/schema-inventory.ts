@@ -89,3 +89,48 @@ export function describeCounts(counts: SchemaCounts[]): string[] {
     return `${c.schema}: ${parts.length ? parts.join(', ') : 'empty'}`;
   });
 }
+
+export interface SchemaObject {
+  schema: string;
+  /** `table`, `view`, `materialized view`, `sequence`, `function`, `procedure`, `type`, `domain`, `extension`, ... */
+  kind: string;
+  /** Qualified and, for routines, with their argument types: `public.f(integer)`. */
+  name: string;
+}
+
+/**
+ * Every object schemaInventory counts, by name: what a clean would drop (extension members are
+ * the extension's, not listed). Ordered by schema, then kind as counted, then name.
+ */
+export async function schemaObjects(client: ClientBase, schemas: string[]): Promise<SchemaObject[]> {
+  const { rows } = await client.query<SchemaObject>(
+    `SELECT schema, kind, name FROM (
+       SELECT n.nspname AS schema, CASE c.relkind WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized view'
+                WHEN 'S' THEN 'sequence' WHEN 'f' THEN 'foreign table' WHEN 'p' THEN 'partitioned table' ELSE 'table' END AS kind,
+              format('%I.%I', n.nspname, c.relname) AS name,
+              CASE c.relkind WHEN 'v' THEN 2 WHEN 'm' THEN 3 WHEN 'S' THEN 4 ELSE 1 END AS o
+         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = ANY($1) AND c.relkind IN ('r', 'p', 'f', 'v', 'm', 'S')
+          AND (c.relkind = 'm' OR ${NOT_EXTENSION_MEMBER('pg_class', 'c.oid')})
+       UNION ALL
+       SELECT n.nspname, CASE p.prokind WHEN 'p' THEN 'procedure' WHEN 'a' THEN 'aggregate' ELSE 'function' END,
+              format('%I.%I(%s)', n.nspname, p.proname, pg_get_function_identity_arguments(p.oid)), 5
+         FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+        WHERE n.nspname = ANY($1) AND ${NOT_EXTENSION_MEMBER('pg_proc', 'p.oid')}
+       UNION ALL
+       SELECT n.nspname, CASE t.typtype WHEN 'e' THEN 'enum' WHEN 'd' THEN 'domain' WHEN 'r' THEN 'range type'
+                WHEN 'm' THEN 'multirange type' ELSE 'composite type' END,
+              format('%I.%I', n.nspname, t.typname), 6
+         FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+        WHERE n.nspname = ANY($1) AND ${NOT_EXTENSION_MEMBER('pg_type', 't.oid')}
+          AND (t.typtype IN ('e', 'd', 'r', 'm') OR (t.typtype = 'c' AND (SELECT relkind FROM pg_class WHERE oid = t.typrelid) = 'c'))
+       UNION ALL
+       SELECT n.nspname, 'extension', x.extname, 7
+         FROM pg_extension x JOIN pg_namespace n ON n.oid = x.extnamespace
+        WHERE n.nspname = ANY($1)
+     ) objects
+     ORDER BY array_position($1::text[], schema::text), o, name`,
+    [schemas],
+  );
+  return rows;
+}

@@ -1,4 +1,4 @@
-import type { Catalog, ColumnInfo, TableInfo } from '../catalog/catalog.js';
+import type { Catalog, ColumnInfo, ConstraintInfo, TableInfo } from '../catalog/catalog.js';
 import { ids } from '../catalog/object-id.js';
 
 /**
@@ -33,14 +33,7 @@ export function renderSchemaDocs(catalog: Catalog, title: string): string {
       .filter((c) => c.type === 'foreign')
       .sort(byName)) {
       const target = catalog.tables[constraint.references ?? ''];
-      if (!target) continue;
-      const columns = /FOREIGN KEY \(([^)]*)\)/.exec(constraint.definition)?.[1] ?? '';
-      const nullable = columns
-        .split(',')
-        .some((name) => !table.columns.find((c) => c.name === name.trim().replace(/"/g, ''))?.notNull);
-      lines.push(
-        `    ${entity(target)} ||--o${nullable ? '|' : '{'} ${entity(table)} : "${constraint.name}"`,
-      );
+      if (target) lines.push(`    ${relationship(catalog, table, target, constraint)}`);
     }
   }
   lines.push('```', '');
@@ -91,6 +84,53 @@ function tableSection(catalog: Catalog, table: TableInfo): string[] {
     lines.push('');
   }
   return lines;
+}
+
+/**
+ * One Mermaid relationship, `parent <left>--<right> child`: the left marker says how many parents a
+ * child row has (`||` exactly one: NOT NULL foreign key; `|o` zero or one: a nullable one), the
+ * right marker how many children a parent row has (`o{` zero or more; `o|` zero or one when the
+ * foreign key columns are unique in the child).
+ */
+export function relationship(
+  catalog: Catalog,
+  child: TableInfo,
+  parent: TableInfo,
+  constraint: ConstraintInfo,
+): string {
+  const columns = columnList(constraint.definition, 'FOREIGN KEY');
+  const nullable = columns.some((name) => !child.columns.find((c) => c.name === name)?.notNull);
+  const unique = uniqueKeys(catalog, child).some(
+    (key) => key.length > 0 && key.every((name) => columns.includes(name)),
+  );
+  return `${entity(parent)} ${nullable ? '|o' : '||'}--${unique ? 'o|' : 'o{'} ${entity(child)} : "${constraint.name}"`;
+}
+
+/** Column sets that are unique in a table: primary and unique constraints, plain unique indexes. */
+function uniqueKeys(catalog: Catalog, table: TableInfo): string[][] {
+  const keys = Object.values(table.constraints)
+    .filter((c) => c.type === 'primary' || c.type === 'unique')
+    .map((c) =>
+      columnList(c.definition, c.type === 'primary' ? 'PRIMARY KEY' : 'UNIQUE(?: NULLS NOT DISTINCT)?'),
+    );
+  const tableId = ids.table(table.schema, table.name);
+  for (const index of Object.values(catalog.indexes)) {
+    if (index.table !== tableId || !/^CREATE UNIQUE INDEX /.test(index.definition)) continue;
+    if (/\sWHERE\s/.test(index.definition)) continue; // partial: unique only where the predicate holds
+    const body = /USING \w+ \(([^()]*)\)/.exec(index.definition)?.[1];
+    if (body) keys.push(body.split(',').map(unquote));
+  }
+  return keys;
+}
+
+/** The column names after `kind (` in a constraint definition, unquoted. */
+function columnList(definition: string, kind: string): string[] {
+  const list = new RegExp(`^${kind} \\(([^)]*)\\)`).exec(definition)?.[1] ?? '';
+  return list ? list.split(',').map(unquote) : [];
+}
+
+function unquote(name: string): string {
+  return name.trim().replace(/^"|"$/g, '').replace(/""/g, '"');
 }
 
 function defaultOf(column: ColumnInfo): string {

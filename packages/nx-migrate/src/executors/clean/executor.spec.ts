@@ -70,10 +70,23 @@ describeEachServer('migrate-clean', (server) => {
     ).toBe(true);
   });
 
-  it('--dry-run lists and drops nothing', async () => {
+  it('--dry-run lists every object it would drop by name, and drops nothing', async () => {
     const { result, output } = await clean({ dryRun: true });
     expect(result.success).toBe(true);
-    expect(output).toContain('Dry run: would drop');
+    const listed = output.split('Would drop:\n')[1]?.split('\nDry run:')[0];
+    expect(listed?.split('\n')).toEqual([
+      '  table public.users',
+      '  view public.user_emails',
+      '  materialized view public.user_count',
+      '  sequence public.users_id_seq',
+      '  function public.f()',
+      '  enum public.mood',
+      '  extension citext',
+      '  table reports.daily',
+    ]);
+    expect(output).toContain(
+      'Dry run: would drop 8 object(s) in schema(s) public, reports. Nothing dropped.',
+    );
     expect(await objects()).toBeGreaterThan(0);
   });
 

@@ -107,4 +107,34 @@ describe('migrate-verify executor', () => {
       history.remove();
     }
   });
+
+  it('the hint after a failure keeps the flags that changed the checks (--fail-on=warning)', async () => {
+    const warned = serviceWorkspace(
+      {},
+      'CREATE TABLE items (id int PRIMARY KEY, sku text);\nCREATE INDEX items_sku_idx ON items (sku);\n',
+    );
+    const dir = join(warned.dir, 'migrations');
+    mkdirSync(dir);
+    writeFileSync(
+      join(dir, '0001_items.sql'),
+      '-- migrate:up\nCREATE TABLE items (id int PRIMARY KEY, sku text);\n\n-- migrate:down\nDROP TABLE items;\n',
+    );
+    writeFileSync(
+      join(dir, '0002_sku_index.sql'),
+      '-- migrate:up\nCREATE INDEX items_sku_idx ON items (sku);\n\n-- migrate:down\nDROP INDEX items_sku_idx;\n',
+    );
+    writeMigrationsSum(dir);
+    try {
+      const run = await captureConsole(() =>
+        verifyExecutor({ shadowUrl: shadowUrl(), failOn: 'warning', roundTrip: false }, warned.context),
+      );
+      expect(run.result.success).toBe(false);
+      expect(run.output).toContain('index-not-concurrent');
+      expect(run.output).toContain(
+        'Fix the failures above, then run: nx run svc:migrate-verify --fail-on=warning --no-round-trip',
+      );
+    } finally {
+      warned.remove();
+    }
+  });
 });

@@ -96,7 +96,7 @@ export default async function verifyExecutor(
     }
     if (!report.ok)
       console.error(
-        `Fix the failures above, then run: nx run ${service.project}:${context.targetName ?? 'migrate-verify'}`,
+        `Fix the failures above, then run: ${rerunCommand(`${service.project}:${context.targetName ?? 'migrate-verify'}`, options, service.config.lint.failOn)}`,
       );
     return { success: report.ok };
   } catch (error) {
@@ -105,4 +105,21 @@ export default async function verifyExecutor(
   } finally {
     await live?.close();
   }
+}
+
+/**
+ * The command that checks the same things again: the options that change what is checked, never a
+ * URL (its value may hold a password; the -env forms name a variable and are kept).
+ */
+export function rerunCommand(target: string, options: VerifyExecutorOptions, configFailOn: string): string {
+  const flags = [
+    options.failOn && options.failOn !== configFailOn && `--fail-on=${options.failOn}`,
+    options.roundTrip === false && '--no-round-trip',
+    options.k8s && '--k8s',
+    options.context && `--context=${options.context}`,
+    options.kubeconfig && `--kubeconfig=${options.kubeconfig}`,
+    options.databaseUrlEnv && `--database-url-env=${options.databaseUrlEnv}`,
+    options.shadowUrlEnv && `--shadow-url-env=${options.shadowUrlEnv}`,
+  ].filter((flag): flag is string => typeof flag === 'string');
+  return ['nx run', target, ...flags].join(' ');
 }
