@@ -381,7 +381,12 @@ lane_c() {
     "git add -A && git commit -q --allow-empty -m 'docs check: base' && git update-ref refs/remotes/origin/main HEAD && echo '-- changed by the docs check' >>services/auth/models/03_triggers.sql"
   run_doc "$C" ok 'nx run auth:migrate-verify' 'npx nx affected -t migrate-verify --base=origin/main' \
     "out=\$(npx nx affected -t migrate-verify --base=origin/main 2>&1); status=\$?; echo \"\$out\"; [ \$status = 0 ] && ! grep -q 'nx run tenant:' <<<\"\$out\""
-  run_doc "$C" ok 'nx run auth:migrate-verify' 'npx nx affected -t migrate-verify'
+  run_doc "$C" ok 'nx run auth:migrate-verify' 'NX_BASE=origin/main npx nx affected -t migrate-verify'
+  cover 'npx nx affected -t migrate-verify' # the CI example's step, with NX_BASE from its env
+  # The CI example's base check: without NX_BASE it must fail (here HEAD is origin/main, so with
+  # it too; its spec, tools/scripts/check-affected-base.spec.ts, covers the passing case).
+  run_doc "$C" fail 'NX_BASE is not set' 'bash tools/scripts/check-affected-base.sh' \
+    'env -u NX_BASE bash tools/scripts/check-affected-base.sh'
   run_doc "$C" ok 'Successfully ran target migrate-generate for 14 projects' 'npx nx run-many -t migrate-generate' \
     'npx nx run-many -t migrate-generate --parallel=2'
   run_doc "$C" ok 'wrote docs/schema/auth.md' 'npx nx run auth:migrate-docs'
