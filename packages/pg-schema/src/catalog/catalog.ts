@@ -1,3 +1,23 @@
+import type { Named } from './named.js';
+import type { CompositeInfo } from '../objects/composite/composite.model.js';
+import type { DomainInfo } from '../objects/domain/domain.model.js';
+import type { EnumInfo } from '../objects/enum/enum.model.js';
+import type { ExtensionInfo } from '../objects/extension/extension.model.js';
+import type { SchemaInfo } from '../objects/schema/schema.model.js';
+import type { SequenceInfo, SequenceOptions } from '../objects/sequence/sequence.model.js';
+
+// Each kind's entry type lives with its kind (src/objects/<kind>/); they are all exported here.
+export type {
+  CompositeInfo,
+  DomainInfo,
+  EnumInfo,
+  ExtensionInfo,
+  Named,
+  SchemaInfo,
+  SequenceInfo,
+  SequenceOptions,
+};
+
 /**
  * A plain, serialisable description of one database's schema, built from pg_catalog with one query
  * per object kind. Keys are object ids (see object-id.ts); maps are sorted so two equal schemas
@@ -19,52 +39,6 @@ export interface Catalog {
   policies: Record<string, PolicyInfo>;
   /** object id -> ids of the catalog objects it depends on (pg_depend), sorted. */
   dependencies: Record<string, string[]>;
-}
-
-export interface Named {
-  schema: string;
-  name: string;
-  comment?: string;
-}
-
-export type SchemaInfo = { name: string; comment?: string };
-
-export interface ExtensionInfo {
-  name: string;
-  schema: string;
-}
-
-export interface EnumInfo extends Named {
-  values: string[];
-}
-
-export interface DomainInfo extends Named {
-  /** format_type of the base type, e.g. `numeric(12,2)`. */
-  baseType: string;
-  notNull: boolean;
-  default?: string;
-  collation?: string;
-  /** constraint name -> definition, e.g. `CHECK ((VALUE > (0)::numeric))`. */
-  constraints: Record<string, string>;
-}
-
-export interface CompositeInfo extends Named {
-  attributes: Array<{ name: string; type: string; collation?: string }>;
-}
-
-export interface SequenceOptions {
-  type: string;
-  start: string;
-  increment: string;
-  min: string;
-  max: string;
-  cache: string;
-  cycle: boolean;
-}
-
-export interface SequenceInfo extends Named, SequenceOptions {
-  /** The column the sequence is OWNED BY (serial), as table id and column name. */
-  ownedBy?: { table: string; column: string };
 }
 
 export interface IdentityInfo extends SequenceOptions {

@@ -1,10 +1,13 @@
 import type { Catalog, TableInfo } from '../catalog/catalog.js';
 import { ids } from '../catalog/object-id.js';
+import type { AnyObjectKind } from '../objects/kind.js';
 import type { PlannedStatement } from '../plan/statement.js';
 import type { Change } from './change.js';
 
 /** What the diff of each object kind writes into: statements to order, changes to report. */
 export interface DiffContext {
+  /** The kinds being diffed (the registry), for what crosses kinds: the cascade, drops with a parent. */
+  kinds: readonly AnyObjectKind[];
   current: Catalog;
   desired: Catalog;
   statements: PlannedStatement[];
@@ -24,8 +27,9 @@ export interface DiffContext {
   replaced: Set<string>;
 }
 
-export function newContext(current: Catalog, desired: Catalog): DiffContext {
+export function newContext(kinds: readonly AnyObjectKind[], current: Catalog, desired: Catalog): DiffContext {
   return {
+    kinds,
     current,
     desired,
     statements: [],

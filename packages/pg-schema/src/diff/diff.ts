@@ -4,13 +4,17 @@ import type { PlannedStatement } from '../plan/statement.js';
 import { cascade } from './cascade.js';
 import type { Change } from './change.js';
 import { newContext } from './context.js';
-import { diffComposites } from './composites.js';
-import { diffDomains } from './domains.js';
-import { diffEnums } from './enums.js';
+import { OBJECT_KINDS } from '../objects/registry.js';
+import { compositeKind } from '../objects/composite/composite.kind.js';
+import { domainKind } from '../objects/domain/domain.kind.js';
+import { enumKind } from '../objects/enum/enum.kind.js';
+import { extensionKind } from '../objects/extension/extension.kind.js';
+import { schemaKind } from '../objects/schema/schema.kind.js';
+import { sequenceKind } from '../objects/sequence/sequence.kind.js';
+import type { AnyObjectKind } from '../objects/kind.js';
+import { diffObjects } from './diff-objects.js';
 import { renameGeneratedNames } from './generated-names.js';
 import { diffRecreatedObjects } from './recreated-objects.js';
-import { diffExtensions, diffSchemas } from './schemas.js';
-import { diffSequences } from './sequences.js';
 import { diffTables } from './tables.js';
 
 export interface Step {
@@ -34,16 +38,18 @@ export interface CatalogDiff {
  */
 export function diffCatalogs(current: Catalog, desired: Catalog): CatalogDiff {
   const generatedNames = renameGeneratedNames(current, desired);
-  const ctx = newContext(generatedNames.current, desired);
+  const ctx = newContext(OBJECT_KINDS, generatedNames.current, desired);
+  const diffKind = (kind: AnyObjectKind) =>
+    diffObjects(ctx, kind, kind.objects(ctx.current), kind.objects(ctx.desired));
   ctx.statements.push(...generatedNames.statements);
   ctx.changes.push(...generatedNames.changes);
-  diffSchemas(ctx);
-  diffExtensions(ctx);
-  diffEnums(ctx);
-  diffDomains(ctx);
-  diffComposites(ctx);
+  diffKind(schemaKind);
+  diffKind(extensionKind);
+  diffKind(enumKind);
+  diffKind(domainKind);
+  diffKind(compositeKind);
   diffTables(ctx);
-  diffSequences(ctx);
+  diffKind(sequenceKind);
   diffRecreatedObjects(ctx, 'functions');
   diffRecreatedObjects(ctx, 'indexes');
   diffRecreatedObjects(ctx, 'views');

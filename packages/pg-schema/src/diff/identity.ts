@@ -1,6 +1,6 @@
 import type { ColumnInfo, TableInfo } from '../catalog/catalog.js';
 import * as ddl from '../render/ddl.js';
-import { sequenceAlterClauses } from '../render/sequence-options.js';
+import { sequenceAlterClauses } from '../objects/sequence/sequence-options.js';
 import { qualified, quoteIdent } from '../render/sql-text.js';
 import { RANK, statement } from '../plan/statement.js';
 import { sameJson, type DiffContext } from './context.js';

@@ -176,6 +176,16 @@ export function findConstraint(catalog: Catalog, id: string): ConstraintEntry {
   return entry;
 }
 
+/** The CREATE of a new object: it needs what the desired catalog says it depends on. */
+export function createStatement(ctx: DiffContext, id: string, sql: string, rank: number): PlannedStatement {
+  return statement(sql, rank, id, { creates: [id], requires: depsOf(ctx.desired, id) });
+}
+
+/** The DROP of an object: what it depended on may go after it. */
+export function dropStatement(ctx: DiffContext, id: string, sql: string, rank: number): PlannedStatement {
+  return statement(sql, rank, id, { drops: [id], releases: depsOf(ctx.current, id) });
+}
+
 export function commentOn(target: string, comment: string | undefined, objectId: string): PlannedStatement {
   return statement(commentSql(target, comment), RANK.comment, `${objectId}#comment:${target}`, {
     requires: [objectId],

@@ -2,7 +2,7 @@ import type { ClientBase } from 'pg';
 import type { ConstraintInfo, ConstraintType, TableInfo } from '../catalog/catalog.js';
 import { ids } from '../catalog/object-id.js';
 import { inSchemas, notIgnored, params, type QueryParams } from './filter.js';
-import { withComment } from './schemas.js';
+import { withComment } from './with-comment.js';
 
 const TYPES: Record<string, ConstraintType> = {
   p: 'primary',

@@ -2,7 +2,7 @@ import type { ClientBase } from 'pg';
 import type { FunctionInfo } from '../catalog/catalog.js';
 import { ids } from '../catalog/object-id.js';
 import { inSchemas, notExtensionMember, type QueryParams } from './filter.js';
-import { withComment } from './schemas.js';
+import { withComment } from './with-comment.js';
 
 /** Functions and procedures (aggregates and window functions are not managed yet). */
 export async function readFunctions(

@@ -4,12 +4,15 @@ import { catalogObjectIds } from '../catalog/catalog-objects.js';
 import { readConstraints } from './constraints.js';
 import { readDependencies } from './dependencies.js';
 import { readIndexes } from './indexes.js';
-import { readExtensions, readSchemas } from './schemas.js';
-import { readSequences } from './sequences.js';
+import { compositeKind } from '../objects/composite/composite.kind.js';
+import { domainKind } from '../objects/domain/domain.kind.js';
+import { enumKind } from '../objects/enum/enum.kind.js';
+import { extensionKind } from '../objects/extension/extension.kind.js';
+import { schemaKind } from '../objects/schema/schema.kind.js';
+import { sequenceKind } from '../objects/sequence/sequence.kind.js';
 import { readTables } from './tables.js';
 import { readFunctions } from './functions.js';
 import { readPolicies, readTriggers } from './triggers.js';
-import { readComposites, readDomains, readEnums } from './types.js';
 import { readViews } from './views.js';
 
 export interface IntrospectOptions {
@@ -37,12 +40,8 @@ export async function introspectCatalog(
   try {
     await client.query(`SET LOCAL search_path = ''`);
     const catalog = emptyCatalog();
-    catalog.schemas = await readSchemas(client, filter);
-    catalog.extensions = await readExtensions(client);
-    catalog.enums = await readEnums(client, filter);
-    catalog.domains = await readDomains(client, filter);
-    catalog.composites = await readComposites(client, filter);
-    catalog.sequences = await readSequences(client, filter);
+    for (const kind of [schemaKind, extensionKind, enumKind, domainKind, compositeKind, sequenceKind])
+      await kind.read?.(client, filter, catalog);
     catalog.tables = await readTables(client, filter);
     await readConstraints(client, filter, catalog.tables);
     catalog.indexes = await readIndexes(client, filter);

@@ -2,7 +2,7 @@ import type { ClientBase } from 'pg';
 import type { ColumnInfo, IdentityInfo, TableInfo } from '../catalog/catalog.js';
 import { ids } from '../catalog/object-id.js';
 import { inSchemas, notExtensionMember, notIgnored, params, type QueryParams } from './filter.js';
-import { withComment } from './schemas.js';
+import { withComment } from './with-comment.js';
 
 const COLLATION_NAME = `(SELECT format('%I.%I', cn.nspname, co.collname) FROM pg_collation co JOIN pg_namespace cn ON cn.oid = co.collnamespace WHERE co.oid = a.attcollation)`;
 

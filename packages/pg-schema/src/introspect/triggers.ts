@@ -2,7 +2,7 @@ import type { ClientBase } from 'pg';
 import type { PolicyInfo, TriggerInfo } from '../catalog/catalog.js';
 import { ids } from '../catalog/object-id.js';
 import { inSchemas, notIgnored, params, type QueryParams } from './filter.js';
-import { withComment } from './schemas.js';
+import { withComment } from './with-comment.js';
 
 /** User triggers (not the internal ones behind foreign keys, not clones on partitions). */
 export async function readTriggers(

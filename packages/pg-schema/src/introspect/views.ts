@@ -2,7 +2,7 @@ import type { ClientBase } from 'pg';
 import type { ViewInfo } from '../catalog/catalog.js';
 import { ids } from '../catalog/object-id.js';
 import { inSchemas, notExtensionMember, type QueryParams } from './filter.js';
-import { withComment } from './schemas.js';
+import { withComment } from './with-comment.js';
 
 export async function readViews(client: ClientBase, filter: QueryParams): Promise<Record<string, ViewInfo>> {
   const { rows } = await client.query<{

@@ -1,20 +1,18 @@
 import type {
   ColumnInfo,
-  CompositeInfo,
   ConstraintInfo,
-  DomainInfo,
-  EnumInfo,
-  ExtensionInfo,
   FunctionInfo,
   IndexInfo,
   PolicyInfo,
-  SequenceInfo,
   TableInfo,
   TriggerInfo,
   ViewInfo,
 } from '../catalog/catalog.js';
-import { sequenceOptionClauses } from './sequence-options.js';
-import { qualified, quoteIdent, quoteLiteral, terminated } from './sql-text.js';
+import { splitTableId } from '../catalog/object-id.js';
+import { sequenceOptionClauses } from '../objects/sequence/sequence-options.js';
+
+export { splitTableId };
+import { qualified, quoteIdent, terminated } from './sql-text.js';
 
 /** SQL text of each object kind's CREATE and DROP, from catalog entries. */
 
@@ -60,13 +58,6 @@ export function createTableSql(table: TableInfo): string {
   ];
   const body = lines.length ? `(\n${lines.join(',\n')}\n)` : '()';
   return `CREATE ${unlogged}TABLE ${tableName(table)} ${body}${table.partitionBy ? ` PARTITION BY ${table.partitionBy}` : ''};`;
-}
-
-/** `table:schema.name` back to its parts (names were joined with a dot). */
-export function splitTableId(id: string): [string, string] {
-  const identity = id.slice(id.indexOf(':') + 1);
-  const dot = identity.indexOf('.');
-  return [identity.slice(0, dot), identity.slice(dot + 1)];
 }
 
 export const dropTableSql = (table: TableInfo) => `DROP TABLE ${tableName(table)};`;
@@ -148,51 +139,3 @@ export function dropPolicySql(policy: PolicyInfo): string {
   const [schema, table] = splitTableId(policy.table);
   return `DROP POLICY ${quoteIdent(policy.name)} ON ${qualified(schema, table)};`;
 }
-
-export function createEnumSql(type: EnumInfo): string {
-  return `CREATE TYPE ${qualified(type.schema, type.name)} AS ENUM (${type.values.map(quoteLiteral).join(', ')});`;
-}
-
-export function createDomainSql(domain: DomainInfo): string {
-  const parts = [`CREATE DOMAIN ${qualified(domain.schema, domain.name)} AS ${domain.baseType}`];
-  if (domain.collation) parts.push(`COLLATE ${domain.collation}`);
-  if (domain.default !== undefined) parts.push(`DEFAULT ${domain.default}`);
-  if (domain.notNull) parts.push('NOT NULL');
-  for (const [name, definition] of Object.entries(domain.constraints))
-    parts.push(`CONSTRAINT ${quoteIdent(name)} ${definition}`);
-  return `${parts.join(' ')};`;
-}
-
-export function createCompositeSql(type: CompositeInfo): string {
-  const attributes = type.attributes.map(
-    (a) => `    ${quoteIdent(a.name)} ${a.type}${a.collation ? ` COLLATE ${a.collation}` : ''}`,
-  );
-  return `CREATE TYPE ${qualified(type.schema, type.name)} AS (\n${attributes.join(',\n')}\n);`;
-}
-
-export function dropTypeSql(type: { schema: string; name: string }, domain = false): string {
-  return `DROP ${domain ? 'DOMAIN' : 'TYPE'} ${qualified(type.schema, type.name)};`;
-}
-
-export function createSequenceSql(sequence: SequenceInfo): string {
-  const options = sequenceOptionClauses(sequence);
-  const as = sequence.type !== 'bigint' ? ` AS ${sequence.type}` : '';
-  return `CREATE SEQUENCE ${qualified(sequence.schema, sequence.name)}${as}${options.length ? ` ${options.join(' ')}` : ''};`;
-}
-
-export const dropSequenceSql = (sequence: SequenceInfo) =>
-  `DROP SEQUENCE ${qualified(sequence.schema, sequence.name)};`;
-
-export function sequenceOwnedBySql(sequence: SequenceInfo): string {
-  if (!sequence.ownedBy) return `ALTER SEQUENCE ${qualified(sequence.schema, sequence.name)} OWNED BY NONE;`;
-  const [schema, table] = splitTableId(sequence.ownedBy.table);
-  return `ALTER SEQUENCE ${qualified(sequence.schema, sequence.name)} OWNED BY ${qualified(schema, table)}.${quoteIdent(sequence.ownedBy.column)};`;
-}
-
-export function createExtensionSql(extension: ExtensionInfo): string {
-  return `CREATE EXTENSION IF NOT EXISTS ${quoteIdent(extension.name)} WITH SCHEMA ${quoteIdent(extension.schema)};`;
-}
-
-export const dropExtensionSql = (extension: ExtensionInfo) => `DROP EXTENSION ${quoteIdent(extension.name)};`;
-export const createSchemaSql = (name: string) => `CREATE SCHEMA ${quoteIdent(name)};`;
-export const dropSchemaSql = (name: string) => `DROP SCHEMA ${quoteIdent(name)};`;

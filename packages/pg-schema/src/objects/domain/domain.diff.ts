@@ -1,28 +1,25 @@
-import { commentTargets } from '../render/comments.js';
-import * as ddl from '../render/ddl.js';
-import { qualified, quoteIdent } from '../render/sql-text.js';
-import { RANK, statement } from '../plan/statement.js';
-import type { DomainInfo } from '../catalog/catalog.js';
-import { allKeys, depsOf, sameJson, type DiffContext } from './context.js';
-import { diffEachObject } from './each-object.js';
-import { UnsupportedChangeError } from './unsupported.js';
+import { allKeys, depsOf, sameJson, type DiffContext } from '../../diff/context.js';
+import { alterComment, commentOn, createStatement, dropStatement } from '../../diff/object-ops.js';
+import { UnsupportedChangeError } from '../../diff/unsupported.js';
+import { RANK, statement } from '../../plan/statement.js';
+import { quoteIdent } from '../../render/sql-text.js';
+import { dropTypeSql } from '../user-type.js';
+import type { DomainInfo } from './domain.model.js';
+import { alterDomainSql, createDomainSql, domainCommentTarget } from './domain.sql.js';
 
-/** Domains change in place (default, NOT NULL, constraints); a new base type or collation cannot. */
-export function diffDomains(ctx: DiffContext): void {
-  diffEachObject(ctx, {
-    current: ctx.current.domains,
-    desired: ctx.desired.domains,
-    createSql: ddl.createDomainSql,
-    dropSql: (domain) => ddl.dropTypeSql(domain, true),
-    createRank: 'createType',
-    dropRank: 'dropType',
-    commentTarget: (domain) => commentTargets.domain(domain.schema, domain.name),
-    alter: (id, c, d) => alterDomain(ctx, id, c, d),
-  });
+export function createDomain(ctx: DiffContext, id: string, domain: DomainInfo): void {
+  ctx.statements.push(createStatement(ctx, id, createDomainSql(domain), RANK.createType));
+  if (domain.comment !== undefined)
+    ctx.statements.push(commentOn(domainCommentTarget(domain), domain.comment, id));
 }
 
-function alterDomain(ctx: DiffContext, id: string, c: DomainInfo, d: DomainInfo): void {
-  const name = `ALTER DOMAIN ${qualified(d.schema, d.name)}`;
+export function dropDomain(ctx: DiffContext, id: string, domain: DomainInfo): void {
+  ctx.statements.push(dropStatement(ctx, id, dropTypeSql(domain, true), RANK.dropType));
+}
+
+/** Domains change in place (default, NOT NULL, constraints); a new base type or collation cannot. */
+export function alterDomain(ctx: DiffContext, id: string, c: DomainInfo, d: DomainInfo): void {
+  const name = alterDomainSql(d);
   const alter = (sql: string, attribute: string, before: unknown, after: unknown, key = attribute) => {
     ctx.statements.push(
       statement(sql, RANK.alterType, `${id}#${key}`, {
@@ -83,4 +80,5 @@ function alterDomain(ctx: DiffContext, id: string, c: DomainInfo, d: DomainInfo)
         });
     }
   }
+  alterComment(ctx, domainCommentTarget(d), id, c.comment, d.comment);
 }

@@ -1,8 +1,8 @@
 import type { ClientBase } from 'pg';
-import type { SequenceInfo, SequenceOptions } from '../catalog/catalog.js';
-import { ids } from '../catalog/object-id.js';
-import { inSchemas, notExtensionMember, type QueryParams } from './filter.js';
-import { withComment } from './schemas.js';
+import { ids } from '../../catalog/object-id.js';
+import { inSchemas, notExtensionMember, type QueryParams } from '../../introspect/filter.js';
+import { withComment } from '../../introspect/with-comment.js';
+import type { SequenceInfo, SequenceOptions } from './sequence.model.js';
 
 /** Standalone sequences (identity sequences belong to their column and are read with it). */
 export async function readSequences(

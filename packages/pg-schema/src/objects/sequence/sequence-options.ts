@@ -1,4 +1,4 @@
-import type { SequenceOptions } from '../catalog/catalog.js';
+import type { SequenceOptions } from './sequence.model.js';
 
 const LIMITS: Record<string, [string, string]> = {
   smallint: ['-32768', '32767'],

@@ -1,42 +1,42 @@
-import type { EnumInfo } from '../catalog/catalog.js';
-import { ids } from '../catalog/object-id.js';
-import { commentTargets } from '../render/comments.js';
-import * as ddl from '../render/ddl.js';
-import { qualified, quoteIdent, quoteLiteral } from '../render/sql-text.js';
-import { RANK, statement } from '../plan/statement.js';
-import { depsOf, type DiffContext } from './context.js';
-import { diffEachObject } from './each-object.js';
+import { ids } from '../../catalog/object-id.js';
+import { depsOf, type DiffContext } from '../../diff/context.js';
+import { alterComment, commentOn, createStatement, dropStatement } from '../../diff/object-ops.js';
+import { RANK, statement } from '../../plan/statement.js';
+import { qualified, quoteIdent, quoteLiteral } from '../../render/sql-text.js';
+import { dropTypeSql, typeCommentTarget } from '../user-type.js';
+import type { EnumInfo } from './enum.model.js';
+import { addEnumValueSql, createEnumSql, renameTypeSql } from './enum.sql.js';
 
-/**
- * Enums: values only added (anywhere) become ALTER TYPE ... ADD VALUE, run in a first,
- * non-transactional step so later statements may use them. Any removal or reordering recreates
- * the type: rename the old one, create the new one, convert each column through text, drop the old.
- */
-export function diffEnums(ctx: DiffContext): void {
-  diffEachObject(ctx, {
-    current: ctx.current.enums,
-    desired: ctx.desired.enums,
-    createSql: ddl.createEnumSql,
-    dropSql: (type) => ddl.dropTypeSql(type),
-    createRank: 'createType',
-    dropRank: 'dropType',
-    commentTarget: (type) => commentTargets.type(type.schema, type.name),
-    alter(id, c, d) {
-      if (c.values.join('\u0000') === d.values.join('\u0000')) return;
-      if (isSubsequence(c.values, d.values)) addValues(ctx, id, c, d);
-      else recreateEnum(ctx, id, c, d);
-      ctx.changes.push({
-        action: 'alter',
-        object: id,
-        attribute: 'values',
-        before: c.values,
-        after: d.values,
-      });
-    },
-  });
+export function createEnum(ctx: DiffContext, id: string, type: EnumInfo): void {
+  ctx.statements.push(createStatement(ctx, id, createEnumSql(type), RANK.createType));
+  if (type.comment !== undefined) ctx.statements.push(commentOn(typeCommentTarget(type), type.comment, id));
 }
 
-function isSubsequence(existing: string[], desired: string[]): boolean {
+export function dropEnum(ctx: DiffContext, id: string, type: EnumInfo): void {
+  ctx.statements.push(dropStatement(ctx, id, dropTypeSql(type), RANK.dropType));
+}
+
+/**
+ * Values only added (anywhere) become ALTER TYPE ... ADD VALUE, run in a first, non-transactional
+ * step so later statements may use them. Any removal or reordering recreates the type: rename the
+ * old one, create the new one, convert each column through text, drop the old.
+ */
+export function alterEnum(ctx: DiffContext, id: string, c: EnumInfo, d: EnumInfo): void {
+  if (c.values.join('\u0000') !== d.values.join('\u0000')) {
+    if (isSubsequence(c.values, d.values)) addValues(ctx, id, c, d);
+    else recreateEnum(ctx, id, c, d);
+    ctx.changes.push({
+      action: 'alter',
+      object: id,
+      attribute: 'values',
+      before: c.values,
+      after: d.values,
+    });
+  }
+  alterComment(ctx, typeCommentTarget(d), id, c.comment, d.comment);
+}
+
+export function isSubsequence(existing: string[], desired: string[]): boolean {
   let i = 0;
   for (const value of desired) if (i < existing.length && value === existing[i]) i++;
   return i === existing.length;
@@ -57,9 +57,15 @@ function addValues(ctx: DiffContext, id: string, c: EnumInfo, d: EnumInfo): void
         : previous !== undefined
           ? ` AFTER ${quoteLiteral(previous)}`
           : '';
-    const sql = `ALTER TYPE ${qualified(d.schema, d.name)} ADD VALUE IF NOT EXISTS ${quoteLiteral(value)}${position};`;
     ctx.statements.push(
-      statement(sql, RANK.alterType, `${id}#${String(index).padStart(4, '0')}`, { transactional: false }),
+      statement(
+        addEnumValueSql(d, value, position),
+        RANK.alterType,
+        `${id}#${String(index).padStart(4, '0')}`,
+        {
+          transactional: false,
+        },
+      ),
     );
     present.add(value);
   });
@@ -71,18 +77,13 @@ function recreateEnum(ctx: DiffContext, id: string, c: EnumInfo, d: EnumInfo): v
   ctx.recreatedTypes.add(id);
   ctx.gone.add(id);
   ctx.statements.push(
-    statement(
-      `ALTER TYPE ${qualified(c.schema, c.name)} RENAME TO ${quoteIdent(oldName)};`,
-      RANK.alterType,
-      `${id}#0rename`,
-      {
-        drops: [id],
-        creates: [oldId],
-      },
-    ),
+    statement(renameTypeSql(c, oldName), RANK.alterType, `${id}#0rename`, {
+      drops: [id],
+      creates: [oldId],
+    }),
   );
   ctx.statements.push(
-    statement(ddl.createEnumSql(d), RANK.alterType, `${id}#1create`, {
+    statement(createEnumSql(d), RANK.alterType, `${id}#1create`, {
       creates: [id],
       requires: depsOf(ctx.desired, id),
     }),

@@ -1,27 +1,24 @@
-import type { Catalog, CompositeInfo } from '../catalog/catalog.js';
-import { commentTargets } from '../render/comments.js';
-import * as ddl from '../render/ddl.js';
-import { qualified, quoteIdent } from '../render/sql-text.js';
-import { RANK, statement } from '../plan/statement.js';
-import { depsOf, sameJson, type DiffContext } from './context.js';
-import { diffEachObject } from './each-object.js';
-import { UnsupportedChangeError } from './unsupported.js';
+import type { Catalog } from '../../catalog/catalog.js';
+import { depsOf, sameJson, type DiffContext } from '../../diff/context.js';
+import { alterComment, commentOn, createStatement, dropStatement } from '../../diff/object-ops.js';
+import { UnsupportedChangeError } from '../../diff/unsupported.js';
+import { RANK, statement } from '../../plan/statement.js';
+import { qualified, quoteIdent } from '../../render/sql-text.js';
+import { dropTypeSql, typeCommentTarget } from '../user-type.js';
+import type { CompositeInfo } from './composite.model.js';
+import { alterCompositeSql, createCompositeSql } from './composite.sql.js';
 
-/** Composite types change attribute by attribute (ADD / DROP / ALTER ATTRIBUTE). */
-export function diffComposites(ctx: DiffContext): void {
-  diffEachObject(ctx, {
-    current: ctx.current.composites,
-    desired: ctx.desired.composites,
-    createSql: ddl.createCompositeSql,
-    dropSql: (type) => ddl.dropTypeSql(type),
-    createRank: 'createType',
-    dropRank: 'dropType',
-    commentTarget: (type) => commentTargets.type(type.schema, type.name),
-    alter: (id, c, d) => alterComposite(ctx, id, c, d),
-  });
+export function createComposite(ctx: DiffContext, id: string, type: CompositeInfo): void {
+  ctx.statements.push(createStatement(ctx, id, createCompositeSql(type), RANK.createType));
+  if (type.comment !== undefined) ctx.statements.push(commentOn(typeCommentTarget(type), type.comment, id));
 }
 
-function alterComposite(ctx: DiffContext, id: string, c: CompositeInfo, d: CompositeInfo): void {
+export function dropComposite(ctx: DiffContext, id: string, type: CompositeInfo): void {
+  ctx.statements.push(dropStatement(ctx, id, dropTypeSql(type), RANK.dropType));
+}
+
+/** Composite types change attribute by attribute (ADD / DROP / ALTER ATTRIBUTE). */
+export function alterComposite(ctx: DiffContext, id: string, c: CompositeInfo, d: CompositeInfo): void {
   const before = new Map(c.attributes.map((a) => [a.name, a]));
   const after = new Map(d.attributes.map((a) => [a.name, a]));
   const actions: string[] = [];
@@ -44,9 +41,8 @@ function alterComposite(ctx: DiffContext, id: string, c: CompositeInfo, d: Compo
     }
   }
   if (actions.length > 0) {
-    const sql = `ALTER TYPE ${qualified(d.schema, d.name)} ${actions.join(', ')};`;
     ctx.statements.push(
-      statement(sql, RANK.alterType, id, {
+      statement(alterCompositeSql(d, actions), RANK.alterType, id, {
         creates: [id],
         requires: depsOf(ctx.desired, id),
         releases: depsOf(ctx.current, id),
@@ -60,13 +56,14 @@ function alterComposite(ctx: DiffContext, id: string, c: CompositeInfo, d: Compo
       after: d.attributes.map((a) => `${a.name} ${a.type}`),
     });
   }
+  alterComment(ctx, typeCommentTarget(d), id, c.comment, d.comment);
 }
 
 /**
  * A table column that stores values of the type, directly, as an array, or through a domain or
  * another composite type: ALTER ATTRIBUTE ... TYPE is refused then.
  */
-function storingColumn(catalog: Catalog, typeName: string): string | undefined {
+export function storingColumn(catalog: Catalog, typeName: string): string | undefined {
   const types = new Set([typeName]);
   for (let grown = true; grown;) {
     grown = false;

@@ -1,0 +1,30 @@
+import { emptyCatalog, type Catalog } from '../../catalog/catalog.js';
+import { describeChange } from '../../diff/change.js';
+import { diffCatalogs } from '../../diff/diff.js';
+import type { ObjectKindModule } from '../kind.js';
+
+/** In-memory catalogs for the unit tests of the kinds: no database involved. */
+
+/** A catalog holding the given maps (everything else empty). */
+export function catalogOf(parts: Partial<Catalog>): Catalog {
+  return { ...emptyCatalog(), ...parts };
+}
+
+/** Entries of one kind keyed by their ids, sorted as introspection sorts them. */
+export function keyed<T>(kind: ObjectKindModule<T>, ...objects: T[]): Record<string, T> {
+  const entries = objects.map((object): [string, T] => [kind.id(object), object]);
+  return Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** The diff both ways, as the SQL and the change lines people read. */
+export function diffBothWays(current: Catalog, desired: Catalog) {
+  const read = (from: Catalog, to: Catalog) => {
+    const diff = diffCatalogs(from, to);
+    return {
+      sql: diff.statements.map((s) => s.sql),
+      changes: diff.changes.map(describeChange),
+      steps: diff.steps.map((step) => step.transactional),
+    };
+  };
+  return { up: read(current, desired), down: read(desired, current) };
+}
