@@ -2,9 +2,14 @@ import type { Named } from './named.js';
 import type { CompositeInfo } from '../objects/composite/composite.model.js';
 import type { DomainInfo } from '../objects/domain/domain.model.js';
 import type { EnumInfo } from '../objects/enum/enum.model.js';
+import type { FunctionInfo } from '../objects/function/function.model.js';
+import type { IndexInfo } from '../objects/index/index.model.js';
+import type { PolicyInfo } from '../objects/policy/policy.model.js';
 import type { ExtensionInfo } from '../objects/extension/extension.model.js';
 import type { SchemaInfo } from '../objects/schema/schema.model.js';
 import type { SequenceInfo, SequenceOptions } from '../objects/sequence/sequence.model.js';
+import type { TriggerInfo } from '../objects/trigger/trigger.model.js';
+import type { ViewInfo } from '../objects/view/view.model.js';
 
 // Each kind's entry type lives with its kind (src/objects/<kind>/); they are all exported here.
 export type {
@@ -12,10 +17,15 @@ export type {
   DomainInfo,
   EnumInfo,
   ExtensionInfo,
+  FunctionInfo,
+  IndexInfo,
   Named,
+  PolicyInfo,
   SchemaInfo,
   SequenceInfo,
   SequenceOptions,
+  TriggerInfo,
+  ViewInfo,
 };
 
 /**
@@ -85,59 +95,6 @@ export interface TableInfo extends Named {
   partitionBy?: string;
   /** For a partition: the parent table id and its bound, e.g. `FOR VALUES FROM (...) TO (...)`. */
   partitionOf?: { parent: string; bound: string };
-}
-
-export interface IndexInfo extends Named {
-  /** Id of the indexed table (or materialized view). */
-  table: string;
-  /** pg_get_indexdef: `CREATE UNIQUE INDEX x ON public.t USING btree (lower(email)) WHERE ...`. */
-  definition: string;
-}
-
-export interface ViewInfo extends Named {
-  materialized: boolean;
-  /** pg_get_viewdef(oid, true), without the trailing semicolon. */
-  definition: string;
-  /** reloptions such as `security_invoker=true`, `check_option=local`, sorted. */
-  options: string[];
-  columnComments: Record<string, string>;
-}
-
-export interface FunctionInfo extends Named {
-  /** `f` function, `p` procedure, `a` aggregate, `w` window. */
-  kind: 'f' | 'p' | 'a' | 'w';
-  /** Identity arguments, e.g. `integer, text`. */
-  identityArguments: string;
-  /** pg_get_function_result, e.g. `trigger`, `SETOF public.users`. */
-  result?: string;
-  /** Argument names and defaults as declared (a change needs DROP + CREATE). */
-  arguments: string;
-  /** pg_get_functiondef: a complete `CREATE OR REPLACE FUNCTION ...`. */
-  definition: string;
-}
-
-export interface TriggerInfo {
-  name: string;
-  /** Id of the table (or view) the trigger is on. */
-  table: string;
-  /** pg_get_triggerdef. */
-  definition: string;
-  /** pg_trigger.tgenabled: O (origin), D (disabled), R (replica), A (always). */
-  enabled: string;
-  comment?: string;
-}
-
-export interface PolicyInfo {
-  name: string;
-  /** Id of the table the policy is on. */
-  table: string;
-  permissive: boolean;
-  /** ALL, SELECT, INSERT, UPDATE or DELETE. */
-  command: string;
-  roles: string[];
-  using?: string;
-  withCheck?: string;
-  comment?: string;
 }
 
 export function emptyCatalog(): Catalog {

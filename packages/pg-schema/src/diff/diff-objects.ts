@@ -1,6 +1,6 @@
 import { kindOf } from '../catalog/object-id.js';
 import type { Catalog } from '../catalog/catalog.js';
-import type { AnyObjectKind, ObjectKindModule } from '../objects/kind.js';
+import type { AnyObjectKind, KindDiff, ObjectKindModule } from '../objects/kind.js';
 import { allKeys, type DiffContext } from './context.js';
 
 /**
@@ -18,7 +18,7 @@ export function diffObjects<T>(
   if (!diff) return;
   if (diff.dropsFirst) {
     // Dropped first: what goes with them must not get statements of its own.
-    for (const id of Object.keys(current)) if (!desired[id]) dropped(ctx, kind, id, current[id]);
+    for (const id of Object.keys(current)) if (!desired[id]) dropped(ctx, diff, id, current[id]);
   }
   for (const id of allKeys(current, desired)) {
     const c = current[id];
@@ -27,23 +27,26 @@ export function diffObjects<T>(
       diff.create(ctx, id, d);
       ctx.changes.push({ action: 'create', object: id });
     } else if (!d) {
-      if (!diff.dropsFirst) dropped(ctx, kind, id, c);
+      if (!diff.dropsFirst) dropped(ctx, diff, id, c);
     } else {
       diff.alter(ctx, id, c, d);
     }
   }
 }
 
-function dropped<T>(ctx: DiffContext, kind: ObjectKindModule<T>, id: string, object: T): void {
+function dropped<T>(ctx: DiffContext, diff: CreateAndDrop<T>, id: string, object: T): void {
   ctx.changes.push({ action: 'drop', object: id });
-  dropObject(ctx, kind, id, object);
+  dropObject(ctx, diff, id, object);
 }
 
+/** A kind's create and drop (its module's functions, so a module can pass its own). */
+export type CreateAndDrop<T> = Pick<KindDiff<T>, 'create' | 'drop'>;
+
 /** Marks the object gone and writes its drop, unless it goes with its parent. */
-export function dropObject<T>(ctx: DiffContext, kind: ObjectKindModule<T>, id: string, object: T): void {
+export function dropObject<T>(ctx: DiffContext, diff: CreateAndDrop<T>, id: string, object: T): void {
   ctx.gone.add(id);
   if (ctx.implicitlyDropped.has(id)) return;
-  kind.diff?.drop(ctx, id, object);
+  diff.drop(ctx, id, object);
 }
 
 /**
@@ -52,12 +55,13 @@ export function dropObject<T>(ctx: DiffContext, kind: ObjectKindModule<T>, id: s
  */
 export function recreateObject<T>(
   ctx: DiffContext,
-  kind: ObjectKindModule<T>,
+  diff: CreateAndDrop<T>,
   id: string,
+  objects: { current: T; desired: T },
   difference: { attribute: string; before: unknown; after: unknown },
 ): void {
-  dropObject(ctx, kind, id, kind.objects(ctx.current)[id]);
-  kind.diff?.create(ctx, id, kind.objects(ctx.desired)[id]);
+  dropObject(ctx, diff, id, objects.current);
+  diff.create(ctx, id, objects.desired);
   ctx.replaced.add(id);
   ctx.changes.push({ action: 'alter', object: id, ...difference });
 }
@@ -83,5 +87,5 @@ export function emitCreate(ctx: DiffContext, id: string): void {
 export function emitDrop(ctx: DiffContext, id: string): void {
   const kind = kindOfObject(ctx.kinds, ctx.current, id);
   if (!kind?.diff) throw new Error(`pg-schema: cannot drop ${id} on its own`);
-  dropObject(ctx, kind, id, kind.objects(ctx.current)[id]);
+  dropObject(ctx, kind.diff, id, kind.objects(ctx.current)[id]);
 }

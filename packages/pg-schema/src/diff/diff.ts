@@ -9,12 +9,16 @@ import { compositeKind } from '../objects/composite/composite.kind.js';
 import { domainKind } from '../objects/domain/domain.kind.js';
 import { enumKind } from '../objects/enum/enum.kind.js';
 import { extensionKind } from '../objects/extension/extension.kind.js';
+import { functionKind } from '../objects/function/function.kind.js';
+import { indexKind } from '../objects/index/index.kind.js';
+import { policyKind } from '../objects/policy/policy.kind.js';
 import { schemaKind } from '../objects/schema/schema.kind.js';
 import { sequenceKind } from '../objects/sequence/sequence.kind.js';
+import { triggerKind } from '../objects/trigger/trigger.kind.js';
+import { viewKind } from '../objects/view/view.kind.js';
 import type { AnyObjectKind } from '../objects/kind.js';
 import { diffObjects } from './diff-objects.js';
 import { renameGeneratedNames } from './generated-names.js';
-import { diffRecreatedObjects } from './recreated-objects.js';
 import { diffTables } from './tables.js';
 
 export interface Step {
@@ -50,11 +54,11 @@ export function diffCatalogs(current: Catalog, desired: Catalog): CatalogDiff {
   diffKind(compositeKind);
   diffTables(ctx);
   diffKind(sequenceKind);
-  diffRecreatedObjects(ctx, 'functions');
-  diffRecreatedObjects(ctx, 'indexes');
-  diffRecreatedObjects(ctx, 'views');
-  diffRecreatedObjects(ctx, 'triggers');
-  diffRecreatedObjects(ctx, 'policies');
+  diffKind(functionKind);
+  diffKind(indexKind);
+  diffKind(viewKind);
+  diffKind(triggerKind);
+  diffKind(policyKind);
   cascade(ctx);
   const { statements, cycles } = orderStatements(ctx.statements);
   return { changes: ctx.changes, statements, steps: toSteps(statements), cycles };

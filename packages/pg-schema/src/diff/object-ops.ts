@@ -4,6 +4,7 @@ import { commentSql, commentTargets } from '../render/comments.js';
 import * as ddl from '../render/ddl.js';
 import { RANK, statement, type PlannedStatement } from '../plan/statement.js';
 import { depsOf, tableMemberIds, type DiffContext } from './context.js';
+import { emitCreate as createById, emitDrop as dropById } from './diff-objects.js';
 
 /**
  * CREATE and DROP of one object by id, for the kinds that are recreated whole (views, indexes,
@@ -11,138 +12,57 @@ import { depsOf, tableMemberIds, type DiffContext } from './context.js';
  * recreates dependents of changed objects.
  */
 export function emitCreate(ctx: DiffContext, id: string): void {
+  if (kindOf(id) !== 'constraint') return createById(ctx, id);
   const d = ctx.desired;
   const push = (s: PlannedStatement) => ctx.statements.push(s);
   const requires = depsOf(d, id);
-  switch (kindOf(id)) {
-    case 'view': {
-      const view = d.views[id];
-      push(statement(ddl.createViewSql(view), RANK.createView, id, { creates: [id], requires }));
-      if (view.comment !== undefined)
-        push(commentOn(commentTargets.view(view.schema, view.name, view.materialized), view.comment, id));
-      for (const [column, comment] of Object.entries(view.columnComments)) {
-        push(commentOn(commentTargets.column(view.schema, view.name, column), comment, id));
-      }
-      return;
-    }
-    case 'index': {
-      const index = d.indexes[id];
-      push(
-        statement(ddl.createIndexSql(index), RANK.createIndex, id, {
-          creates: [id],
-          requires: [...requires, index.table],
-        }),
-      );
-      if (index.comment !== undefined)
-        push(commentOn(commentTargets.index(index.schema, index.name), index.comment, id));
-      return;
-    }
-    case 'constraint': {
-      const [table, constraint] = findConstraint(d, id);
-      const rank = constraint.type === 'foreign' ? RANK.addForeignKey : RANK.addConstraint;
-      const tableId = ids.table(table.schema, table.name);
-      push(
-        statement(ddl.addConstraintSql(table, constraint), rank, id, {
-          creates: [id],
-          requires: [...requires, tableId],
-        }),
-      );
-      if (constraint.comment !== undefined) {
-        push(
-          commentOn(commentTargets.onTable('CONSTRAINT', constraint.name, tableId), constraint.comment, id),
-        );
-      }
-      if (constraint.indexComment !== undefined)
-        push(commentOn(commentTargets.index(table.schema, constraint.name), constraint.indexComment, id));
-      return;
-    }
-    case 'trigger': {
-      const trigger = d.triggers[id];
-      push(
-        statement(ddl.createTriggerSql(trigger), RANK.createTrigger, id, {
-          creates: [id],
-          requires: [...requires, trigger.table],
-        }),
-      );
-      if (trigger.enabled !== 'O')
-        push(
-          statement(ddl.triggerEnabledSql(trigger)!, RANK.createTrigger, `${id}#enabled`, { requires: [id] }),
-        );
-      if (trigger.comment !== undefined)
-        push(commentOn(commentTargets.onTable('TRIGGER', trigger.name, trigger.table), trigger.comment, id));
-      return;
-    }
-    case 'policy': {
-      const policy = d.policies[id];
-      push(
-        statement(ddl.createPolicySql(policy), RANK.createPolicy, id, {
-          creates: [id],
-          requires: [...requires, policy.table],
-        }),
-      );
-      if (policy.comment !== undefined)
-        push(commentOn(commentTargets.onTable('POLICY', policy.name, policy.table), policy.comment, id));
-      return;
-    }
-    case 'function': {
-      const fn = d.functions[id];
-      push(statement(ddl.createFunctionSql(fn), RANK.createFunction, id, { creates: [id], requires }));
-      if (fn.comment !== undefined)
-        push(commentOn(commentTargets.function(fn.kind, ddl.functionSignature(fn)), fn.comment, id));
-      return;
-    }
-    default:
-      throw new Error(`pg-schema: cannot recreate ${id}`);
+  const [table, constraint] = findConstraint(d, id);
+  const rank = constraint.type === 'foreign' ? RANK.addForeignKey : RANK.addConstraint;
+  const tableId = ids.table(table.schema, table.name);
+  push(
+    statement(ddl.addConstraintSql(table, constraint), rank, id, {
+      creates: [id],
+      requires: [...requires, tableId],
+    }),
+  );
+  if (constraint.comment !== undefined) {
+    push(commentOn(commentTargets.onTable('CONSTRAINT', constraint.name, tableId), constraint.comment, id));
   }
+  if (constraint.indexComment !== undefined)
+    push(commentOn(commentTargets.index(table.schema, constraint.name), constraint.indexComment, id));
 }
 
 export function emitDrop(ctx: DiffContext, id: string): void {
+  if (kindOf(id) !== 'constraint') return dropById(ctx, id);
   const c = ctx.current;
   ctx.gone.add(id);
   if (ctx.implicitlyDropped.has(id)) return;
-  const releases = depsOf(c, id);
-  const push = (sql: string, rank: number, extraReleases: string[] = []) =>
-    ctx.statements.push(statement(sql, rank, id, { drops: [id], releases: [...releases, ...extraReleases] }));
-  switch (kindOf(id)) {
-    case 'view': {
-      const view = c.views[id];
-      // A materialized view's indexes and a view's triggers go with it.
-      for (const [indexId, index] of Object.entries(c.indexes))
-        if (index.table === id) markImplicit(ctx, indexId);
-      for (const [triggerId, trigger] of Object.entries(c.triggers))
-        if (trigger.table === id) markImplicit(ctx, triggerId);
-      push(ddl.dropViewSql(view), RANK.dropView);
-      return;
-    }
-    case 'index':
-      push(ddl.dropIndexSql(c.indexes[id]), RANK.dropIndex);
-      return;
-    case 'constraint': {
-      const [table, constraint] = findConstraint(c, id);
-      push(
-        ddl.dropConstraintSql(table, constraint),
-        constraint.type === 'foreign' ? RANK.dropForeignKey : RANK.dropConstraint,
-      );
-      return;
-    }
-    case 'trigger':
-      push(ddl.dropTriggerSql(c.triggers[id]), RANK.dropTrigger);
-      return;
-    case 'policy':
-      push(ddl.dropPolicySql(c.policies[id]), RANK.dropPolicy);
-      return;
-    case 'function':
-      push(ddl.dropFunctionSql(c.functions[id]), RANK.dropFunction);
-      return;
-    default:
-      throw new Error(`pg-schema: cannot drop ${id} on its own`);
-  }
+  const [table, constraint] = findConstraint(c, id);
+  ctx.statements.push(
+    statement(
+      ddl.dropConstraintSql(table, constraint),
+      constraint.type === 'foreign' ? RANK.dropForeignKey : RANK.dropConstraint,
+      id,
+      { drops: [id], releases: depsOf(c, id) },
+    ),
+  );
 }
 
 /** An object removed together with its parent: no statement, but its dependents still follow. */
 export function markImplicit(ctx: DiffContext, id: string): void {
   ctx.implicitlyDropped.add(id);
   ctx.gone.add(id);
+}
+
+/** Ids of the objects, of any kind, that the DROP of a table or view takes along. */
+export function droppedWith(ctx: DiffContext, relationId: string): string[] {
+  const out: string[] = [];
+  for (const kind of ctx.kinds) {
+    if (!kind.dropsWith) continue;
+    for (const [id, object] of Object.entries(kind.objects(ctx.current)))
+      if (kind.dropsWith(object) === relationId) out.push(id);
+  }
+  return out;
 }
 
 /** Everything that goes when a table is dropped: members, indexes, triggers, policies, owned sequences. */

@@ -3,17 +3,18 @@ import { emptyCatalog, type Catalog } from '../catalog/catalog.js';
 import { catalogObjectIds } from '../catalog/catalog-objects.js';
 import { readConstraints } from './constraints.js';
 import { readDependencies } from './dependencies.js';
-import { readIndexes } from './indexes.js';
 import { compositeKind } from '../objects/composite/composite.kind.js';
 import { domainKind } from '../objects/domain/domain.kind.js';
 import { enumKind } from '../objects/enum/enum.kind.js';
 import { extensionKind } from '../objects/extension/extension.kind.js';
+import { functionKind } from '../objects/function/function.kind.js';
+import { indexKind } from '../objects/index/index.kind.js';
+import { policyKind } from '../objects/policy/policy.kind.js';
 import { schemaKind } from '../objects/schema/schema.kind.js';
 import { sequenceKind } from '../objects/sequence/sequence.kind.js';
+import { triggerKind } from '../objects/trigger/trigger.kind.js';
+import { viewKind } from '../objects/view/view.kind.js';
 import { readTables } from './tables.js';
-import { readFunctions } from './functions.js';
-import { readPolicies, readTriggers } from './triggers.js';
-import { readViews } from './views.js';
 
 export interface IntrospectOptions {
   /** Schemas to read; default every non-system schema. */
@@ -44,11 +45,8 @@ export async function introspectCatalog(
       await kind.read?.(client, filter, catalog);
     catalog.tables = await readTables(client, filter);
     await readConstraints(client, filter, catalog.tables);
-    catalog.indexes = await readIndexes(client, filter);
-    catalog.views = await readViews(client, filter);
-    catalog.functions = await readFunctions(client, filter);
-    catalog.triggers = await readTriggers(client, filter);
-    catalog.policies = await readPolicies(client, filter);
+    for (const kind of [functionKind, indexKind, viewKind, triggerKind, policyKind])
+      await kind.read?.(client, filter, catalog);
     const known = catalogObjectIds(catalog);
     const dependencies = await readDependencies(client);
     for (const [id, refs] of Object.entries(dependencies)) {

@@ -21,8 +21,12 @@ export interface ObjectKindModule<T> {
   readonly name: string;
   /** The prefix of its ids (`view` in `view:public.v`); enums, domains and composites share `type`. */
   readonly idKind: ObjectKind;
-  /** Its id, spelled from the entry (see object-id.ts). */
-  id(object: T): string;
+  /**
+   * Its id spelled from the entry (see object-id.ts), for kinds whose entry holds every part of
+   * it (a function's id spells its argument types as pg_depend addresses do, which the entry
+   * does not hold).
+   */
+  id?(object: T): string;
   /** Its entries in a catalog, by id (a view of the tables for columns and constraints). */
   objects(catalog: Catalog): Record<string, T>;
   /**

@@ -3,8 +3,13 @@ import { compositeKind } from './composite/composite.kind.js';
 import { domainKind } from './domain/domain.kind.js';
 import { enumKind } from './enum/enum.kind.js';
 import { extensionKind } from './extension/extension.kind.js';
+import { functionKind } from './function/function.kind.js';
+import { indexKind } from './index/index.kind.js';
+import { policyKind } from './policy/policy.kind.js';
 import { schemaKind } from './schema/schema.kind.js';
 import { sequenceKind } from './sequence/sequence.kind.js';
+import { triggerKind } from './trigger/trigger.kind.js';
+import { viewKind } from './view/view.kind.js';
 
 /**
  * Every kind the engine manages, in the order the catalog is read and diffed. The order matters
@@ -17,4 +22,9 @@ export const OBJECT_KINDS: readonly AnyObjectKind[] = [
   domainKind,
   compositeKind,
   sequenceKind,
+  functionKind,
+  indexKind,
+  viewKind,
+  triggerKind,
+  policyKind,
 ];

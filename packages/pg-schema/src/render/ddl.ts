@@ -1,18 +1,9 @@
-import type {
-  ColumnInfo,
-  ConstraintInfo,
-  FunctionInfo,
-  IndexInfo,
-  PolicyInfo,
-  TableInfo,
-  TriggerInfo,
-  ViewInfo,
-} from '../catalog/catalog.js';
+import type { ColumnInfo, ConstraintInfo, TableInfo } from '../catalog/catalog.js';
 import { splitTableId } from '../catalog/object-id.js';
 import { sequenceOptionClauses } from '../objects/sequence/sequence-options.js';
 
 export { splitTableId };
-import { qualified, quoteIdent, terminated } from './sql-text.js';
+import { qualified, quoteIdent } from './sql-text.js';
 
 /** SQL text of each object kind's CREATE and DROP, from catalog entries. */
 
@@ -68,74 +59,4 @@ export function addConstraintSql(table: TableInfo, constraint: ConstraintInfo): 
 
 export function dropConstraintSql(table: TableInfo, constraint: ConstraintInfo): string {
   return `ALTER TABLE ${tableName(table)} DROP CONSTRAINT ${quoteIdent(constraint.name)};`;
-}
-
-/**
- * pg_get_indexdef prints `ON ONLY` for an index of a partitioned table (pg_dump attaches the
- * partitions' indexes itself): without ONLY, Postgres builds it on every partition too.
- */
-export function createIndexSql(index: IndexInfo): string {
-  const name = ` INDEX ${quoteIdent(index.name)} ON `;
-  return terminated(index.definition.replace(`${name}ONLY `, name));
-}
-
-export const dropIndexSql = (index: IndexInfo) => `DROP INDEX ${qualified(index.schema, index.name)};`;
-
-export function createViewSql(view: ViewInfo): string {
-  const name = qualified(view.schema, view.name);
-  if (view.materialized) {
-    const options = view.options.length ? ` WITH (${view.options.join(', ')})` : '';
-    return `CREATE MATERIALIZED VIEW ${name}${options} AS\n${view.definition}\nWITH DATA;`;
-  }
-  const options = view.options.length ? ` WITH (${view.options.join(', ')})` : '';
-  return `CREATE VIEW ${name}${options} AS\n${view.definition};`;
-}
-
-export function dropViewSql(view: ViewInfo): string {
-  return `DROP ${view.materialized ? 'MATERIALIZED VIEW' : 'VIEW'} ${qualified(view.schema, view.name)};`;
-}
-
-export function createFunctionSql(fn: FunctionInfo): string {
-  return terminated(fn.definition);
-}
-
-export function functionSignature(fn: FunctionInfo): string {
-  return `${qualified(fn.schema, fn.name)}(${fn.identityArguments})`;
-}
-
-export function dropFunctionSql(fn: FunctionInfo): string {
-  return `DROP ${fn.kind === 'p' ? 'PROCEDURE' : 'FUNCTION'} ${functionSignature(fn)};`;
-}
-
-export function createTriggerSql(trigger: TriggerInfo): string {
-  return terminated(trigger.definition);
-}
-
-export function dropTriggerSql(trigger: TriggerInfo): string {
-  const [schema, table] = splitTableId(trigger.table);
-  return `DROP TRIGGER ${quoteIdent(trigger.name)} ON ${qualified(schema, table)};`;
-}
-
-export function triggerEnabledSql(trigger: TriggerInfo): string | undefined {
-  const [schema, table] = splitTableId(trigger.table);
-  const action =
-    { D: 'DISABLE', R: 'ENABLE REPLICA', A: 'ENABLE ALWAYS', O: 'ENABLE' }[trigger.enabled] ?? 'ENABLE';
-  return `ALTER TABLE ${qualified(schema, table)} ${action} TRIGGER ${quoteIdent(trigger.name)};`;
-}
-
-export function createPolicySql(policy: PolicyInfo): string {
-  const [schema, table] = splitTableId(policy.table);
-  const parts = [`CREATE POLICY ${quoteIdent(policy.name)} ON ${qualified(schema, table)}`];
-  if (!policy.permissive) parts.push('AS RESTRICTIVE');
-  if (policy.command !== 'ALL') parts.push(`FOR ${policy.command}`);
-  if (!(policy.roles.length === 1 && policy.roles[0] === 'public'))
-    parts.push(`TO ${policy.roles.join(', ')}`);
-  if (policy.using !== undefined) parts.push(`USING (${policy.using})`);
-  if (policy.withCheck !== undefined) parts.push(`WITH CHECK (${policy.withCheck})`);
-  return `${parts.join(' ')};`;
-}
-
-export function dropPolicySql(policy: PolicyInfo): string {
-  const [schema, table] = splitTableId(policy.table);
-  return `DROP POLICY ${quoteIdent(policy.name)} ON ${qualified(schema, table)};`;
 }

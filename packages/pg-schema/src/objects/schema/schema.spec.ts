@@ -26,7 +26,7 @@ describe('schema kind', () => {
   });
 
   it('spells ids and ignores system schemas in pg_depend addresses', () => {
-    expect(schemaKind.id({ name: 'app' })).toBe('schema:app');
+    expect(schemaKind.id?.({ name: 'app' })).toBe('schema:app');
     expect(schemaKind.addresses?.schema(['app'], [])).toBe('schema:app');
     expect(schemaKind.addresses?.schema(['pg_catalog'], [])).toBeUndefined();
     expect(schemaKind.addresses?.schema(['information_schema'], [])).toBeUndefined();

@@ -12,7 +12,9 @@ export function catalogOf(parts: Partial<Catalog>): Catalog {
 
 /** Entries of one kind keyed by their ids, sorted as introspection sorts them. */
 export function keyed<T>(kind: ObjectKindModule<T>, ...objects: T[]): Record<string, T> {
-  const entries = objects.map((object): [string, T] => [kind.id(object), object]);
+  const id = kind.id;
+  if (!id) throw new Error(`keyed: ${kind.name} ids are not spelled from entries; key them by hand`);
+  const entries = objects.map((object): [string, T] => [id(object), object]);
   return Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 

@@ -1,8 +1,14 @@
 import type { ClientBase } from 'pg';
-import type { IndexInfo } from '../catalog/catalog.js';
-import { ids } from '../catalog/object-id.js';
-import { inSchemas, notExtensionMember, notIgnored, params, type QueryParams } from './filter.js';
-import { withComment } from './with-comment.js';
+import { ids } from '../../catalog/object-id.js';
+import {
+  inSchemas,
+  notExtensionMember,
+  notIgnored,
+  params,
+  type QueryParams,
+} from '../../introspect/filter.js';
+import { withComment } from '../../introspect/with-comment.js';
+import type { IndexInfo } from './index.model.js';
 
 /** Indexes that are not the implementation of a primary key, unique or exclusion constraint. */
 export async function readIndexes(

@@ -1,8 +1,8 @@
 import type { ClientBase } from 'pg';
-import type { FunctionInfo } from '../catalog/catalog.js';
-import { ids } from '../catalog/object-id.js';
-import { inSchemas, notExtensionMember, type QueryParams } from './filter.js';
-import { withComment } from './with-comment.js';
+import { ids } from '../../catalog/object-id.js';
+import { inSchemas, notExtensionMember, type QueryParams } from '../../introspect/filter.js';
+import { withComment } from '../../introspect/with-comment.js';
+import type { FunctionInfo } from './function.model.js';
 
 /** Functions and procedures (aggregates and window functions are not managed yet). */
 export async function readFunctions(

@@ -1,8 +1,8 @@
 import type { ClientBase } from 'pg';
-import type { ViewInfo } from '../catalog/catalog.js';
-import { ids } from '../catalog/object-id.js';
-import { inSchemas, notExtensionMember, type QueryParams } from './filter.js';
-import { withComment } from './with-comment.js';
+import { ids } from '../../catalog/object-id.js';
+import { inSchemas, notExtensionMember, type QueryParams } from '../../introspect/filter.js';
+import { withComment } from '../../introspect/with-comment.js';
+import type { ViewInfo } from './view.model.js';
 
 export async function readViews(client: ClientBase, filter: QueryParams): Promise<Record<string, ViewInfo>> {
   const { rows } = await client.query<{
