@@ -1,29 +1,37 @@
-import type { Named } from './named.js';
 import type { CompositeInfo } from '../objects/composite/composite.model.js';
 import type { DomainInfo } from '../objects/domain/domain.model.js';
 import type { EnumInfo } from '../objects/enum/enum.model.js';
+import type { ExtensionInfo } from '../objects/extension/extension.model.js';
 import type { FunctionInfo } from '../objects/function/function.model.js';
 import type { IndexInfo } from '../objects/index/index.model.js';
 import type { PolicyInfo } from '../objects/policy/policy.model.js';
-import type { ExtensionInfo } from '../objects/extension/extension.model.js';
 import type { SchemaInfo } from '../objects/schema/schema.model.js';
 import type { SequenceInfo, SequenceOptions } from '../objects/sequence/sequence.model.js';
+import type { ColumnInfo, IdentityInfo } from '../objects/table/column.model.js';
+import type { ConstraintInfo, ConstraintType } from '../objects/table/constraint.model.js';
+import type { TableInfo } from '../objects/table/table.model.js';
 import type { TriggerInfo } from '../objects/trigger/trigger.model.js';
 import type { ViewInfo } from '../objects/view/view.model.js';
+import type { Named } from './named.js';
 
 // Each kind's entry type lives with its kind (src/objects/<kind>/); they are all exported here.
 export type {
+  ColumnInfo,
   CompositeInfo,
+  ConstraintInfo,
+  ConstraintType,
   DomainInfo,
   EnumInfo,
   ExtensionInfo,
   FunctionInfo,
+  IdentityInfo,
   IndexInfo,
   Named,
   PolicyInfo,
   SchemaInfo,
   SequenceInfo,
   SequenceOptions,
+  TableInfo,
   TriggerInfo,
   ViewInfo,
 };
@@ -49,52 +57,6 @@ export interface Catalog {
   policies: Record<string, PolicyInfo>;
   /** object id -> ids of the catalog objects it depends on (pg_depend), sorted. */
   dependencies: Record<string, string[]>;
-}
-
-export interface IdentityInfo extends SequenceOptions {
-  always: boolean;
-  /** The identity sequence's own name (Postgres picks `table_column_seq` unless told otherwise). */
-  sequenceName: string;
-}
-
-export interface ColumnInfo {
-  name: string;
-  /** format_type with typmod, e.g. `character varying(100)`, `public.mood`, `integer[]`. */
-  type: string;
-  notNull: boolean;
-  default?: string;
-  identity?: IdentityInfo;
-  /** Expression of a STORED generated column. */
-  generated?: string;
-  /** Collation when it differs from the type's default, e.g. `"C"`. */
-  collation?: string;
-  comment?: string;
-}
-
-export type ConstraintType = 'primary' | 'unique' | 'check' | 'foreign' | 'exclusion';
-
-export interface ConstraintInfo {
-  name: string;
-  type: ConstraintType;
-  /** pg_get_constraintdef: `PRIMARY KEY (id)`, `FOREIGN KEY (a) REFERENCES public.t(id) ON DELETE CASCADE`. */
-  definition: string;
-  /** For foreign keys: the referenced table id. */
-  references?: string;
-  comment?: string;
-  /** Comment on the index behind a primary key, unique or exclusion constraint (same name). */
-  indexComment?: string;
-}
-
-export interface TableInfo extends Named {
-  columns: ColumnInfo[];
-  constraints: Record<string, ConstraintInfo>;
-  rowSecurity: boolean;
-  forceRowSecurity: boolean;
-  unlogged: boolean;
-  /** pg_get_partkeydef for a partitioned table, e.g. `RANGE (created_at)`. */
-  partitionBy?: string;
-  /** For a partition: the parent table id and its bound, e.g. `FOR VALUES FROM (...) TO (...)`. */
-  partitionOf?: { parent: string; bound: string };
 }
 
 export function emptyCatalog(): Catalog {

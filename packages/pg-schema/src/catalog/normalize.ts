@@ -1,6 +1,5 @@
 import { parseSync, type SelectStmt } from 'libpg-query';
 import { isNode, stringValue } from '../parse-tree.js';
-import type { Catalog } from './catalog.js';
 
 /**
  * A version-independent key for a view's query. PG16+ prints columns of a single-relation query
@@ -44,17 +43,4 @@ function singleRelationName(select: SelectStmt): string | undefined {
   if (!from || from.length !== 1 || !('RangeVar' in from[0])) return undefined;
   const rangeVar = from[0].RangeVar;
   return rangeVar.alias?.aliasname ?? rangeVar.relname;
-}
-
-/**
- * A copy of a catalog in which texts that print differently across Postgres versions are keys.
- * Columns are compared by name, not position: ADD COLUMN appends, so a down section cannot put a
- * dropped column back in its place (and a column added mid-table in the models lands last).
- */
-export function comparableCatalog(catalog: Catalog): Catalog {
-  const copy = structuredClone(catalog);
-  for (const view of Object.values(copy.views)) view.definition = normalizeQuery(view.definition);
-  for (const table of Object.values(copy.tables))
-    table.columns.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  return copy;
 }

@@ -1,25 +1,12 @@
 import type { Catalog } from '../catalog/catalog.js';
+import { OBJECT_KINDS } from '../objects/registry.js';
 import { orderStatements } from '../plan/order.js';
 import type { PlannedStatement } from '../plan/statement.js';
 import { cascade } from './cascade.js';
 import type { Change } from './change.js';
 import { newContext } from './context.js';
-import { OBJECT_KINDS } from '../objects/registry.js';
-import { compositeKind } from '../objects/composite/composite.kind.js';
-import { domainKind } from '../objects/domain/domain.kind.js';
-import { enumKind } from '../objects/enum/enum.kind.js';
-import { extensionKind } from '../objects/extension/extension.kind.js';
-import { functionKind } from '../objects/function/function.kind.js';
-import { indexKind } from '../objects/index/index.kind.js';
-import { policyKind } from '../objects/policy/policy.kind.js';
-import { schemaKind } from '../objects/schema/schema.kind.js';
-import { sequenceKind } from '../objects/sequence/sequence.kind.js';
-import { triggerKind } from '../objects/trigger/trigger.kind.js';
-import { viewKind } from '../objects/view/view.kind.js';
-import type { AnyObjectKind } from '../objects/kind.js';
 import { diffObjects } from './diff-objects.js';
 import { renameGeneratedNames } from './generated-names.js';
-import { diffTables } from './tables.js';
 
 export interface Step {
   transactional: boolean;
@@ -41,24 +28,15 @@ export interface CatalogDiff {
  * the same function called the other way round, so every change has its inverse by construction.
  */
 export function diffCatalogs(current: Catalog, desired: Catalog): CatalogDiff {
-  const generatedNames = renameGeneratedNames(current, desired);
+  const generatedNames = renameGeneratedNames(current, desired, OBJECT_KINDS);
   const ctx = newContext(OBJECT_KINDS, generatedNames.current, desired);
-  const diffKind = (kind: AnyObjectKind) =>
-    diffObjects(ctx, kind, kind.objects(ctx.current), kind.objects(ctx.desired));
   ctx.statements.push(...generatedNames.statements);
   ctx.changes.push(...generatedNames.changes);
-  diffKind(schemaKind);
-  diffKind(extensionKind);
-  diffKind(enumKind);
-  diffKind(domainKind);
-  diffKind(compositeKind);
-  diffTables(ctx);
-  diffKind(sequenceKind);
-  diffKind(functionKind);
-  diffKind(indexKind);
-  diffKind(viewKind);
-  diffKind(triggerKind);
-  diffKind(policyKind);
+  // Kind by kind in registry order; kinds held by another (constraints) are diffed by it.
+  for (const kind of OBJECT_KINDS) {
+    if (kind.diff && !kind.nested)
+      diffObjects(ctx, kind, kind.objects(ctx.current), kind.objects(ctx.desired));
+  }
   cascade(ctx);
   const { statements, cycles } = orderStatements(ctx.statements);
   return { changes: ctx.changes, statements, steps: toSteps(statements), cycles };

@@ -1,7 +1,8 @@
-import { emptyCatalog, type Catalog } from '../../catalog/catalog.js';
+import { emptyCatalog, type Catalog, type ColumnInfo, type TableInfo } from '../../catalog/catalog.js';
 import { describeChange } from '../../diff/change.js';
 import { diffCatalogs } from '../../diff/diff.js';
 import type { ObjectKindModule } from '../kind.js';
+import { tableKind } from '../table/table.kind.js';
 
 /** In-memory catalogs for the unit tests of the kinds: no database involved. */
 
@@ -29,4 +30,37 @@ export function diffBothWays(current: Catalog, desired: Catalog) {
     };
   };
   return { up: read(current, desired), down: read(desired, current) };
+}
+
+/** A table of schema public (or `schema.name`) with plain defaults for what a test leaves out. */
+export function table(
+  qualifiedName: string,
+  columns: ColumnInfo[],
+  extra: Partial<Omit<TableInfo, 'schema' | 'name' | 'columns'>> = {},
+): TableInfo {
+  const [schema, name] = qualifiedName.includes('.') ? qualifiedName.split('.') : ['public', qualifiedName];
+  return {
+    schema,
+    name,
+    columns,
+    constraints: {},
+    rowSecurity: false,
+    forceRowSecurity: false,
+    unlogged: false,
+    ...extra,
+  };
+}
+
+/** A column, nullable and without a default unless told. */
+export function column(
+  name: string,
+  type: string,
+  extra: Partial<Omit<ColumnInfo, 'name' | 'type'>> = {},
+): ColumnInfo {
+  return { name, type, notNull: false, ...extra };
+}
+
+/** Tables keyed by id. */
+export function tables(...list: TableInfo[]): Record<string, TableInfo> {
+  return keyed(tableKind, ...list);
 }

@@ -1,9 +1,11 @@
-import type { ColumnInfo, TableInfo } from '../catalog/catalog.js';
-import * as ddl from '../render/ddl.js';
-import { sequenceAlterClauses } from '../objects/sequence/sequence-options.js';
-import { qualified, quoteIdent } from '../render/sql-text.js';
-import { RANK, statement } from '../plan/statement.js';
-import { sameJson, type DiffContext } from './context.js';
+import { sameJson, type DiffContext } from '../../diff/context.js';
+import { RANK, statement } from '../../plan/statement.js';
+import { qualified, quoteIdent } from '../../render/sql-text.js';
+import { sequenceAlterClauses } from '../sequence/sequence-options.js';
+import type { ColumnInfo } from './column.model.js';
+import { identityClause } from './column.sql.js';
+import type { TableInfo } from './table.model.js';
+import { tableName } from './table.sql.js';
 
 /** Identity columns: added (with NOT NULL first), dropped, or their sequence options changed in place. */
 export function alterIdentity(
@@ -14,7 +16,7 @@ export function alterIdentity(
   columnId: string,
 ): void {
   if (sameJson(c.identity, d.identity)) return;
-  const name = ddl.tableName(table);
+  const name = tableName(table);
   const col = quoteIdent(d.name);
   const push = (sql: string, key: string) =>
     ctx.statements.push(
@@ -22,7 +24,7 @@ export function alterIdentity(
     );
   if (!c.identity) {
     const notNull = c.notNull ? '' : `ALTER COLUMN ${col} SET NOT NULL, `;
-    push(`ALTER TABLE ${name} ${notNull}ALTER COLUMN ${col} ADD ${ddl.identityClause(d, table)};`, '');
+    push(`ALTER TABLE ${name} ${notNull}ALTER COLUMN ${col} ADD ${identityClause(d, table)};`, '');
     if (!c.notNull)
       ctx.changes.push({
         action: 'alter',

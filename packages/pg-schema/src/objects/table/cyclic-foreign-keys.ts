@@ -1,5 +1,5 @@
-import { ids } from '../catalog/object-id.js';
-import type { DiffContext } from './context.js';
+import { ids } from '../../catalog/object-id.js';
+import type { DiffContext } from '../../diff/context.js';
 
 const cyclicCache = new WeakMap<DiffContext, Set<string>>();
 

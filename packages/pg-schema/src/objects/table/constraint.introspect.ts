@@ -1,8 +1,9 @@
 import type { ClientBase } from 'pg';
-import type { ConstraintInfo, ConstraintType, TableInfo } from '../catalog/catalog.js';
-import { ids } from '../catalog/object-id.js';
-import { inSchemas, notIgnored, params, type QueryParams } from './filter.js';
-import { withComment } from './with-comment.js';
+import { ids } from '../../catalog/object-id.js';
+import { inSchemas, notIgnored, params, type QueryParams } from '../../introspect/filter.js';
+import { withComment } from '../../introspect/with-comment.js';
+import type { ConstraintInfo, ConstraintType } from './constraint.model.js';
+import type { TableInfo } from './table.model.js';
 
 const TYPES: Record<string, ConstraintType> = {
   p: 'primary',
