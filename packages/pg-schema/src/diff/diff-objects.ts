@@ -75,17 +75,3 @@ export function kindOfObject(
   const prefix = kindOf(id);
   return kinds.find((kind) => kind.idKind === prefix && kind.objects(catalog)[id] !== undefined);
 }
-
-/** CREATE of one object by id, as the desired catalog has it (used by the cascade). */
-export function emitCreate(ctx: DiffContext, id: string): void {
-  const kind = kindOfObject(ctx.kinds, ctx.desired, id);
-  if (!kind?.diff) throw new Error(`pg-schema: cannot recreate ${id}`);
-  kind.diff.create(ctx, id, kind.objects(ctx.desired)[id]);
-}
-
-/** DROP of one object by id, as the current catalog has it (used by the cascade). */
-export function emitDrop(ctx: DiffContext, id: string): void {
-  const kind = kindOfObject(ctx.kinds, ctx.current, id);
-  if (!kind?.diff) throw new Error(`pg-schema: cannot drop ${id} on its own`);
-  dropObject(ctx, kind.diff, id, kind.objects(ctx.current)[id]);
-}

@@ -15,14 +15,11 @@ export function cyclicForeignKeys(ctx: DiffContext): Set<string> {
   const edges = new Map<string, Array<{ to: string; constraint: string }>>();
   for (const id of dropped) {
     const table = ctx.current.tables[id];
-    const list = Object.values(table.constraints)
-      .filter(
-        (c) => c.type === 'foreign' && c.references && c.references !== id && droppedSet.has(c.references),
-      )
-      .map((c) => ({
-        to: c.references as string,
-        constraint: ids.constraint(table.schema, table.name, c.name),
-      }));
+    const list = Object.values(table.constraints).flatMap((c) =>
+      c.type === 'foreign' && c.references && c.references !== id && droppedSet.has(c.references)
+        ? [{ to: c.references, constraint: ids.constraint(table.schema, table.name, c.name) }]
+        : [],
+    );
     edges.set(id, list);
   }
   const reaches = (from: string, target: string): boolean => {
