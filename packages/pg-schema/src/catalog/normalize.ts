@@ -1,5 +1,5 @@
-import { parseSync } from 'libpg-query';
-import type { Catalog } from './catalog.js';
+import { parseSync, type SelectStmt } from 'libpg-query';
+import { isNode, stringValue } from '../parse-tree.js';
 
 /**
  * A version-independent key for a view's query. PG16+ prints columns of a single-relation query
@@ -9,55 +9,38 @@ import type { Catalog } from './catalog.js';
  */
 export function normalizeQuery(sql: string): string {
   try {
-    const tree = parseSync(sql) as unknown;
-    return JSON.stringify(strip(tree, undefined));
+    return JSON.stringify(strip(parseSync(sql), undefined));
   } catch {
     return sql;
   }
 }
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-
-function strip(node: unknown, onlyRelation: string | undefined): Json {
-  if (Array.isArray(node)) return node.map((item) => strip(item, onlyRelation));
-  if (node === null || typeof node !== 'object') return node as Json;
-  const record = node as Record<string, unknown>;
-  if ('SelectStmt' in record) {
-    return { SelectStmt: strip(record.SelectStmt, singleRelationName(record.SelectStmt)) };
+/** A copy of a parse tree (any part of it) with sorted keys, no locations, no redundant qualifiers. */
+function strip(value: unknown, onlyRelation: string | undefined): unknown {
+  if (Array.isArray(value)) return value.map((item) => strip(item, onlyRelation));
+  if (value === null || typeof value !== 'object') return value;
+  if (isNode(value, 'SelectStmt')) {
+    return { SelectStmt: strip(value.SelectStmt, singleRelationName(value.SelectStmt)) };
   }
-  if ('ColumnRef' in record) {
-    const fields = (record.ColumnRef as { fields?: unknown[] }).fields ?? [];
-    const qualifier = (fields[0] as { String?: { sval?: string } } | undefined)?.String?.sval;
+  if (isNode(value, 'ColumnRef')) {
+    const fields = value.ColumnRef.fields ?? [];
     const kept =
-      fields.length === 2 && onlyRelation !== undefined && qualifier === onlyRelation
+      fields.length === 2 && onlyRelation !== undefined && stringValue(fields[0]) === onlyRelation
         ? fields.slice(1)
         : fields;
     return { ColumnRef: { fields: strip(kept, onlyRelation) } };
   }
-  const out: { [key: string]: Json } = {};
-  for (const key of Object.keys(record).sort()) {
+  const out: Record<string, unknown> = {};
+  for (const [key, child] of Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     if (key === 'location' || key === 'stmt_location' || key === 'stmt_len') continue;
-    out[key] = strip(record[key], onlyRelation);
+    out[key] = strip(child, onlyRelation);
   }
   return out;
 }
 
-function singleRelationName(select: unknown): string | undefined {
-  const from = (select as { fromClause?: unknown[] }).fromClause;
-  if (!from || from.length !== 1) return undefined;
-  const rangeVar = (from[0] as { RangeVar?: { relname?: string; alias?: { aliasname?: string } } }).RangeVar;
-  return rangeVar ? (rangeVar.alias?.aliasname ?? rangeVar.relname) : undefined;
-}
-
-/**
- * A copy of a catalog in which texts that print differently across Postgres versions are keys.
- * Columns are compared by name, not position: ADD COLUMN appends, so a down section cannot put a
- * dropped column back in its place (and a column added mid-table in the models lands last).
- */
-export function comparableCatalog(catalog: Catalog): Catalog {
-  const copy = structuredClone(catalog);
-  for (const view of Object.values(copy.views)) view.definition = normalizeQuery(view.definition);
-  for (const table of Object.values(copy.tables))
-    table.columns.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  return copy;
+function singleRelationName(select: SelectStmt): string | undefined {
+  const from = select.fromClause;
+  if (!from || from.length !== 1 || !('RangeVar' in from[0])) return undefined;
+  const rangeVar = from[0].RangeVar;
+  return rangeVar.alias?.aliasname ?? rangeVar.relname;
 }

@@ -47,3 +47,10 @@ export function identityOf(id: string): string {
 export function describeId(id: string): string {
   return `${kindOf(id)} ${identityOf(id)}`;
 }
+
+/** `table:schema.name` (or `view:`) back to its parts (names were joined with a dot). */
+export function splitTableId(id: string): [string, string] {
+  const identity = identityOf(id);
+  const dot = identity.indexOf('.');
+  return [identity.slice(0, dot), identity.slice(dot + 1)];
+}

@@ -1,10 +1,12 @@
-import type { Catalog, TableInfo } from '../catalog/catalog.js';
-import { ids } from '../catalog/object-id.js';
+import type { Catalog } from '../catalog/catalog.js';
+import type { AnyObjectKind } from '../objects/kind.js';
 import type { PlannedStatement } from '../plan/statement.js';
 import type { Change } from './change.js';
 
 /** What the diff of each object kind writes into: statements to order, changes to report. */
 export interface DiffContext {
+  /** The kinds being diffed (the registry), for what crosses kinds: the cascade, drops with a parent. */
+  kinds: readonly AnyObjectKind[];
   current: Catalog;
   desired: Catalog;
   statements: PlannedStatement[];
@@ -24,8 +26,9 @@ export interface DiffContext {
   replaced: Set<string>;
 }
 
-export function newContext(current: Catalog, desired: Catalog): DiffContext {
+export function newContext(kinds: readonly AnyObjectKind[], current: Catalog, desired: Catalog): DiffContext {
   return {
+    kinds,
     current,
     desired,
     statements: [],
@@ -40,15 +43,6 @@ export function newContext(current: Catalog, desired: Catalog): DiffContext {
 
 export function depsOf(catalog: Catalog, id: string): string[] {
   return catalog.dependencies[id] ?? [];
-}
-
-/** Every id a table carries: itself, its columns and its constraints. */
-export function tableMemberIds(table: TableInfo): string[] {
-  return [
-    ids.table(table.schema, table.name),
-    ...table.columns.map((column) => ids.column(table.schema, table.name, column.name)),
-    ...Object.keys(table.constraints).map((name) => ids.constraint(table.schema, table.name, name)),
-  ];
 }
 
 /** Union of the dependencies of several ids, leaving out the ids themselves. */

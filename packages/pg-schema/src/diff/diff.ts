@@ -1,17 +1,12 @@
 import type { Catalog } from '../catalog/catalog.js';
+import { OBJECT_KINDS } from '../objects/registry.js';
 import { orderStatements } from '../plan/order.js';
 import type { PlannedStatement } from '../plan/statement.js';
 import { cascade } from './cascade.js';
 import type { Change } from './change.js';
 import { newContext } from './context.js';
-import { diffComposites } from './composites.js';
-import { diffDomains } from './domains.js';
-import { diffEnums } from './enums.js';
+import { diffObjects } from './diff-objects.js';
 import { renameGeneratedNames } from './generated-names.js';
-import { diffRecreatedObjects } from './recreated-objects.js';
-import { diffExtensions, diffSchemas } from './schemas.js';
-import { diffSequences } from './sequences.js';
-import { diffTables } from './tables.js';
 
 export interface Step {
   transactional: boolean;
@@ -33,22 +28,15 @@ export interface CatalogDiff {
  * the same function called the other way round, so every change has its inverse by construction.
  */
 export function diffCatalogs(current: Catalog, desired: Catalog): CatalogDiff {
-  const generatedNames = renameGeneratedNames(current, desired);
-  const ctx = newContext(generatedNames.current, desired);
+  const generatedNames = renameGeneratedNames(current, desired, OBJECT_KINDS);
+  const ctx = newContext(OBJECT_KINDS, generatedNames.current, desired);
   ctx.statements.push(...generatedNames.statements);
   ctx.changes.push(...generatedNames.changes);
-  diffSchemas(ctx);
-  diffExtensions(ctx);
-  diffEnums(ctx);
-  diffDomains(ctx);
-  diffComposites(ctx);
-  diffTables(ctx);
-  diffSequences(ctx);
-  diffRecreatedObjects(ctx, 'functions');
-  diffRecreatedObjects(ctx, 'indexes');
-  diffRecreatedObjects(ctx, 'views');
-  diffRecreatedObjects(ctx, 'triggers');
-  diffRecreatedObjects(ctx, 'policies');
+  // Kind by kind in registry order; kinds held by another (constraints) are diffed by it.
+  for (const kind of OBJECT_KINDS) {
+    if (kind.diff && !kind.nested)
+      diffObjects(ctx, kind, kind.objects(ctx.current), kind.objects(ctx.desired));
+  }
   cascade(ctx);
   const { statements, cycles } = orderStatements(ctx.statements);
   return { changes: ctx.changes, statements, steps: toSteps(statements), cycles };

@@ -1,6 +1,7 @@
 import type { Catalog, ConstraintInfo, IndexInfo, SequenceInfo } from '../catalog/catalog.js';
-import { ids } from '../catalog/object-id.js';
-import { splitTableId, tableName } from '../render/ddl.js';
+import { ids, splitTableId } from '../catalog/object-id.js';
+import type { AnyObjectKind } from '../objects/kind.js';
+import { tableName } from '../objects/table/table.sql.js';
 import { qualified, quoteIdent } from '../render/sql-text.js';
 import { RANK, statement, type PlannedStatement } from '../plan/statement.js';
 import type { Change } from './change.js';
@@ -22,10 +23,14 @@ export interface GeneratedNameRenames {
  * and created again with everything that depends on it (foreign keys, column defaults).
  * The renames run first (lowest rank, no dependencies), right after the table renames.
  */
-export function renameGeneratedNames(current: Catalog, desired: Catalog): GeneratedNameRenames {
+export function renameGeneratedNames(
+  current: Catalog,
+  desired: Catalog,
+  kinds: readonly AnyObjectKind[],
+): GeneratedNameRenames {
   const out: GeneratedNameRenames = { current, statements: [], changes: [] };
   const renames: Array<{ kind: RenamedKind; from: string; fromName: string; to: string }> = [];
-  const relationNames = relationNamesBySchema(current);
+  const relationNames = relationNamesBySchema(current, kinds);
   const free = (schema: string, name: string) => !relationNames.get(schema)?.has(name);
   const take = (schema: string, from: string, to: string) => {
     relationNames.get(schema)?.delete(from);
@@ -191,22 +196,19 @@ function applyRename(catalog: Catalog, kind: RenamedKind, from: string, to: stri
   return id;
 }
 
-/** Names of relations per schema (tables, views, sequences, indexes, constraint indexes, composites). */
-function relationNamesBySchema(catalog: Catalog): Map<string, Set<string>> {
+/** Names taken in each schema's relation namespace, by every kind that takes some. */
+function relationNamesBySchema(catalog: Catalog, kinds: readonly AnyObjectKind[]): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
-  const add = (schema: string, name: string) => {
-    let set = out.get(schema);
-    if (!set) out.set(schema, (set = new Set()));
-    set.add(name);
-  };
-  for (const table of Object.values(catalog.tables)) {
-    add(table.schema, table.name);
-    for (const constraint of Object.values(table.constraints))
-      if (constraint.type !== 'check' && constraint.type !== 'foreign') add(table.schema, constraint.name);
-    for (const column of table.columns) if (column.identity) add(table.schema, column.identity.sequenceName);
+  for (const kind of kinds) {
+    if (!kind.relationNames) continue;
+    for (const object of Object.values(kind.objects(catalog))) {
+      for (const { schema, name } of kind.relationNames(object)) {
+        let set = out.get(schema);
+        if (!set) out.set(schema, (set = new Set()));
+        set.add(name);
+      }
+    }
   }
-  for (const map of [catalog.views, catalog.sequences, catalog.indexes, catalog.composites])
-    for (const object of Object.values(map)) add(object.schema, object.name);
   return out;
 }
 

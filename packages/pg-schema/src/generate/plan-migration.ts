@@ -11,7 +11,7 @@ import {
 import type { Catalog } from '../catalog/catalog.js';
 import { diffCatalogs, type Step } from '../diff/diff.js';
 import type { Change } from '../diff/change.js';
-import { UnsupportedChangeError } from '../diff/tables.js';
+import { UnsupportedChangeError } from '../diff/unsupported.js';
 import { PgSchemaError } from '../errors.js';
 import { DEFAULT_IGNORED_TABLES, introspectCatalog } from '../introspect/introspect.js';
 import type { LintFinding } from '../lint/finding.js';

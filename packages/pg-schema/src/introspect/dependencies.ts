@@ -1,5 +1,6 @@
 import type { ClientBase } from 'pg';
 import { ids } from '../catalog/object-id.js';
+import type { AddressToId } from '../objects/kind.js';
 
 interface Address {
   type: string;
@@ -9,11 +10,15 @@ interface Address {
 
 /**
  * Every normal and automatic dependency between user objects, from one pg_depend read, mapped
- * onto catalog ids: a view's rewrite rule stands for the view, a column default for its column,
- * a domain constraint for its domain, an extension's member for the extension, a constraint's
- * index for the constraint. Dependencies on objects outside the catalog are dropped.
+ * onto catalog ids by the kinds' `addresses` (a view's rewrite rule stands for the view, a column
+ * default for its column, a domain constraint for its domain); here an extension's member stands
+ * for the extension, a constraint's index for the constraint. Dependencies on objects outside
+ * the catalog are dropped.
  */
-export async function readDependencies(client: ClientBase): Promise<Record<string, string[]>> {
+export async function readDependencies(
+  client: ClientBase,
+  addresses: Map<string, AddressToId>,
+): Promise<Record<string, string[]>> {
   const { rows } = await client.query<{
     type: string;
     names: string[];
@@ -52,7 +57,7 @@ export async function readDependencies(client: ClientBase): Promise<Record<strin
   );
   const out = new Map<string, Set<string>>();
   for (const row of rows) {
-    const from = idOf({ type: row.type, names: row.names, args: row.args });
+    const from = idOf({ type: row.type, names: row.names, args: row.args }, addresses);
     // Objects of an extension stand for the extension; a constraint's index for the constraint;
     // a table's or view's row type (`RETURNS SETOF users`) for the relation.
     const to = row.ref_extension
@@ -61,7 +66,7 @@ export async function readDependencies(client: ClientBase): Promise<Record<strin
         ? ids.constraint(row.ref_constraint[0], row.ref_constraint[1], row.ref_constraint[2])
         : row.ref_relation
           ? relationId(row.ref_relation)
-          : idOf({ type: row.ref_type, names: row.ref_names, args: row.ref_args });
+          : idOf({ type: row.ref_type, names: row.ref_names, args: row.ref_args }, addresses);
     if (!from || !to || from === to) continue;
     // A serial sequence's OWNED BY link is kept as SequenceInfo.ownedBy; as an edge it would
     // form a cycle with the column default that calls nextval().
@@ -76,53 +81,10 @@ export async function readDependencies(client: ClientBase): Promise<Record<strin
 }
 
 /** The catalog id an address stands for, or undefined for objects the catalog does not hold. */
-export function idOf(address: Address): string | undefined {
-  const [a, b, c] = address.names;
-  switch (address.type) {
-    case 'schema':
-      return a.startsWith('pg_') || a === 'information_schema' ? undefined : ids.schema(a);
-    case 'extension':
-      return ids.extension(a);
-    case 'type':
-    case 'domain constraint':
-      return userType(a.endsWith('[]') ? a.slice(0, -2) : a);
-    case 'sequence':
-      return ids.sequence(a, b);
-    case 'table':
-      return ids.table(a, b);
-    case 'table column':
-      return ids.column(a, b, c);
-    case 'default value':
-      return ids.column(a, b, c);
-    case 'table constraint':
-      return ids.constraint(a, b, c);
-    case 'index':
-      return ids.index(a, b);
-    case 'view':
-    case 'materialized view':
-      return ids.view(a, b);
-    case 'view column':
-    case 'materialized view column':
-      return ids.view(a, b);
-    case 'rule':
-      return c === '_RETURN' ? ids.view(a, b) : undefined;
-    case 'function':
-    case 'procedure':
-      return ids.function(a, b, address.args.join(','));
-    case 'trigger':
-      return ids.trigger(a, b, c);
-    case 'policy':
-      return ids.policy(a, b, c);
-    default:
-      return undefined;
-  }
+export function idOf(address: Address, addresses: Map<string, AddressToId>): string | undefined {
+  return addresses.get(address.type)?.(address.names, address.args);
 }
 
 function relationId([schema, name, kind]: string[]): string {
   return kind === 'v' || kind === 'm' ? ids.view(schema, name) : ids.table(schema, name);
-}
-
-/** Types in pg_catalog are built in; only user types are catalog objects. */
-function userType(formatted: string): string | undefined {
-  return formatted.startsWith('pg_catalog.') || !formatted.includes('.') ? undefined : ids.type(formatted);
 }

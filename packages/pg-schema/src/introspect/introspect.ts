@@ -1,16 +1,8 @@
 import type { ClientBase } from 'pg';
 import { emptyCatalog, type Catalog } from '../catalog/catalog.js';
 import { catalogObjectIds } from '../catalog/catalog-objects.js';
-import { readConstraints } from './constraints.js';
+import { addressesOf, OBJECT_KINDS } from '../objects/registry.js';
 import { readDependencies } from './dependencies.js';
-import { readIndexes } from './indexes.js';
-import { readExtensions, readSchemas } from './schemas.js';
-import { readSequences } from './sequences.js';
-import { readTables } from './tables.js';
-import { readFunctions } from './functions.js';
-import { readPolicies, readTriggers } from './triggers.js';
-import { readComposites, readDomains, readEnums } from './types.js';
-import { readViews } from './views.js';
 
 export interface IntrospectOptions {
   /** Schemas to read; default every non-system schema. */
@@ -22,8 +14,9 @@ export interface IntrospectOptions {
 export const DEFAULT_IGNORED_TABLES = ['public.schema_migrations', 'public.schema_create_all'];
 
 /**
- * Reads one database into a Catalog with a fixed number of queries (one per object kind), in one
- * read-only snapshot and with an empty search_path so every printed name is schema-qualified.
+ * Reads one database into a Catalog with a fixed number of queries (one per object kind, in
+ * registry order), in one read-only snapshot and with an empty search_path so every printed name
+ * is schema-qualified.
  */
 export async function introspectCatalog(
   client: ClientBase,
@@ -37,21 +30,11 @@ export async function introspectCatalog(
   try {
     await client.query(`SET LOCAL search_path = ''`);
     const catalog = emptyCatalog();
-    catalog.schemas = await readSchemas(client, filter);
-    catalog.extensions = await readExtensions(client);
-    catalog.enums = await readEnums(client, filter);
-    catalog.domains = await readDomains(client, filter);
-    catalog.composites = await readComposites(client, filter);
-    catalog.sequences = await readSequences(client, filter);
-    catalog.tables = await readTables(client, filter);
-    await readConstraints(client, filter, catalog.tables);
-    catalog.indexes = await readIndexes(client, filter);
-    catalog.views = await readViews(client, filter);
-    catalog.functions = await readFunctions(client, filter);
-    catalog.triggers = await readTriggers(client, filter);
-    catalog.policies = await readPolicies(client, filter);
+    for (const kind of OBJECT_KINDS) await kind.read?.(client, filter, catalog);
+    // Every kind is read: a check that nothing in the schemas was left unread belongs here, in
+    // the same snapshot (it goes through OBJECT_KINDS as the reading does).
     const known = catalogObjectIds(catalog);
-    const dependencies = await readDependencies(client);
+    const dependencies = await readDependencies(client, addressesOf(OBJECT_KINDS));
     for (const [id, refs] of Object.entries(dependencies)) {
       if (!known.has(id)) continue;
       const kept = refs.filter((ref) => known.has(ref));

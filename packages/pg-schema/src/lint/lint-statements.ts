@@ -1,4 +1,6 @@
 import type { SqlStatement } from '@bakery-ia/init-manager';
+import type { AlterTableStmt, Node, RangeVar } from 'libpg-query';
+import { statementNode, stringValue } from '../parse-tree.js';
 import type { LintFinding } from './finding.js';
 
 export interface LintContext {
@@ -8,11 +10,12 @@ export interface LintContext {
   columnTypes?: Map<string, string>;
 }
 
-interface RangeVar {
-  schemaname?: string;
-  relname?: string;
-}
-type Node = Record<string, unknown>;
+type AddFinding = (
+  statement: SqlStatement,
+  rule: string,
+  level: LintFinding['level'],
+  message: string,
+) => void;
 
 /**
  * Marks destructive or risky statements of a migration's up direction. Works on the parse tree,
@@ -20,74 +23,65 @@ type Node = Record<string, unknown>;
  */
 export function lintStatements(statements: SqlStatement[], context: LintContext): LintFinding[] {
   const findings: LintFinding[] = [];
-  const add = (statement: SqlStatement, rule: string, level: LintFinding['level'], message: string) =>
+  const add: AddFinding = (statement, rule, level, message) =>
     findings.push({ rule, level, message, line: statement.line });
   const renamedTypes = new Set<string>();
   for (const statement of statements) {
-    const node = statement.node as Node;
-    switch (statement.kind) {
-      case 'DropStmt': {
-        const removeType = node.removeType as string;
-        const names = objectNames(node);
-        if (removeType === 'OBJECT_TABLE')
-          add(statement, 'drop-table', 'error', `DROP TABLE ${names} deletes the table and its rows`);
-        else if (removeType === 'OBJECT_SCHEMA')
-          add(statement, 'drop-schema', 'error', `DROP SCHEMA ${names} deletes everything in it`);
-        else if (
-          (removeType === 'OBJECT_TYPE' || removeType === 'OBJECT_DOMAIN') &&
-          ![...renamedTypes].some((t) => names.includes(t))
-        ) {
-          add(
-            statement,
-            'drop-type',
-            'warning',
-            `DROP ${removeType === 'OBJECT_DOMAIN' ? 'DOMAIN' : 'TYPE'} ${names}`,
-          );
-        }
-        break;
+    const node = statementNode(statement);
+    if ('DropStmt' in node) {
+      const removeType = node.DropStmt.removeType;
+      const names = objectNames(node.DropStmt.objects);
+      if (removeType === 'OBJECT_TABLE')
+        add(statement, 'drop-table', 'error', `DROP TABLE ${names} deletes the table and its rows`);
+      else if (removeType === 'OBJECT_SCHEMA')
+        add(statement, 'drop-schema', 'error', `DROP SCHEMA ${names} deletes everything in it`);
+      else if (
+        (removeType === 'OBJECT_TYPE' || removeType === 'OBJECT_DOMAIN') &&
+        ![...renamedTypes].some((t) => names.includes(t))
+      ) {
+        add(
+          statement,
+          'drop-type',
+          'warning',
+          `DROP ${removeType === 'OBJECT_DOMAIN' ? 'DOMAIN' : 'TYPE'} ${names}`,
+        );
       }
-      case 'TruncateStmt':
-        add(statement, 'truncate', 'error', 'TRUNCATE deletes every row');
-        break;
-      case 'DeleteStmt':
-        if (!node.whereClause)
-          add(statement, 'delete-all', 'error', 'DELETE without WHERE deletes every row');
-        break;
-      case 'RenameStmt': {
-        const renameType = node.renameType as string;
-        if (renameType === 'OBJECT_TYPE' && String(node.newname).endsWith('__old')) {
-          renamedTypes.add(String(node.newname));
-          add(
-            statement,
-            'enum-recreate',
-            'error',
-            `the values of enum ${String(node.newname).replace(/__old$/, '')} are removed or reordered: it is recreated and every column converted; rows holding a removed value make this migration fail`,
-          );
-        } else if (renameType === 'OBJECT_TABLE' || renameType === 'OBJECT_COLUMN') {
-          add(
-            statement,
-            'rename',
-            'warning',
-            `renaming ${tableOf(node)}${renameType === 'OBJECT_COLUMN' ? `.${String(node.subname)}` : ''} breaks code that still uses the old name during a rolling deploy`,
-          );
-        }
-        break;
+    } else if ('TruncateStmt' in node) {
+      add(statement, 'truncate', 'error', 'TRUNCATE deletes every row');
+    } else if ('DeleteStmt' in node) {
+      if (!node.DeleteStmt.whereClause)
+        add(statement, 'delete-all', 'error', 'DELETE without WHERE deletes every row');
+    } else if ('RenameStmt' in node) {
+      const rename = node.RenameStmt;
+      const newName = String(rename.newname);
+      if (rename.renameType === 'OBJECT_TYPE' && newName.endsWith('__old')) {
+        renamedTypes.add(newName);
+        add(
+          statement,
+          'enum-recreate',
+          'error',
+          `the values of enum ${newName.replace(/__old$/, '')} are removed or reordered: it is recreated and every column converted; rows holding a removed value make this migration fail`,
+        );
+      } else if (rename.renameType === 'OBJECT_TABLE' || rename.renameType === 'OBJECT_COLUMN') {
+        add(
+          statement,
+          'rename',
+          'warning',
+          `renaming ${qualifiedName(rename.relation)}${rename.renameType === 'OBJECT_COLUMN' ? `.${String(rename.subname)}` : ''} breaks code that still uses the old name during a rolling deploy`,
+        );
       }
-      case 'IndexStmt': {
-        const relation = node.relation as RangeVar;
-        if (!node.concurrent && context.existingTables.has(qualifiedName(relation))) {
-          add(
-            statement,
-            'index-not-concurrent',
-            'warning',
-            `CREATE INDEX on existing table ${qualifiedName(relation)} blocks writes while it builds; for a large table use CREATE INDEX CONCURRENTLY in a "-- migrate:up transaction:false" section`,
-          );
-        }
-        break;
+    } else if ('IndexStmt' in node) {
+      const relation = node.IndexStmt.relation;
+      if (!node.IndexStmt.concurrent && context.existingTables.has(qualifiedName(relation))) {
+        add(
+          statement,
+          'index-not-concurrent',
+          'warning',
+          `CREATE INDEX on existing table ${qualifiedName(relation)} blocks writes while it builds; for a large table use CREATE INDEX CONCURRENTLY in a "-- migrate:up transaction:false" section`,
+        );
       }
-      case 'AlterTableStmt':
-        lintAlterTable(statement, node, context, add);
-        break;
+    } else if ('AlterTableStmt' in node) {
+      lintAlterTable(statement, node.AlterTableStmt, context, add);
     }
   }
   return findings;
@@ -95,15 +89,15 @@ export function lintStatements(statements: SqlStatement[], context: LintContext)
 
 function lintAlterTable(
   statement: SqlStatement,
-  node: Node,
+  node: AlterTableStmt,
   context: LintContext,
-  add: (s: SqlStatement, rule: string, level: LintFinding['level'], message: string) => void,
+  add: AddFinding,
 ): void {
-  const table = qualifiedName(node.relation as RangeVar);
+  const table = qualifiedName(node.relation);
   const existing = context.existingTables.has(table);
-  for (const item of (node.cmds as Array<{ AlterTableCmd?: Node }>) ?? []) {
+  for (const item of node.cmds ?? []) {
+    if (!('AlterTableCmd' in item)) continue;
     const cmd = item.AlterTableCmd;
-    if (!cmd) continue;
     const column = String(cmd.name ?? '');
     switch (cmd.subtype) {
       case 'AT_DropColumn':
@@ -121,7 +115,7 @@ function lintAlterTable(
       case 'AT_AlterColumnType': {
         if (!existing) break;
         const before = context.columnTypes?.get(`${table}.${column}`);
-        const after = typeNameOf(cmd.def as Node | undefined);
+        const after = typeNameOf(cmd.def);
         if (before && after && isWidening(before, after)) break;
         add(
           statement,
@@ -139,38 +133,26 @@ function qualifiedName(relation: RangeVar | undefined): string {
   return `${relation?.schemaname ?? 'public'}.${relation?.relname ?? '?'}`;
 }
 
-function tableOf(node: Node): string {
-  return qualifiedName(node.relation as RangeVar);
-}
-
-function objectNames(node: Node): string {
-  const objects = (node.objects as unknown[]) ?? [];
-  return objects
+function objectNames(objects: Node[] | undefined): string {
+  return (objects ?? [])
     .map((object) => {
-      const list = (object as { List?: { items?: Array<{ String?: { sval?: string } }> } }).List?.items;
-      if (list) return list.map((item) => item.String?.sval).join('.');
-      const typeName = (object as { TypeName?: { names?: Array<{ String?: { sval?: string } }> } }).TypeName
-        ?.names;
-      if (typeName) return typeName.map((item) => item.String?.sval).join('.');
-      return (object as { String?: { sval?: string } }).String?.sval ?? '?';
+      if ('List' in object && object.List.items) return object.List.items.map(stringValue).join('.');
+      if ('TypeName' in object && object.TypeName.names)
+        return object.TypeName.names.map(stringValue).join('.');
+      return stringValue(object) ?? '?';
     })
     .join(', ');
 }
 
 /** A readable type name from a ColumnDef's typeName, e.g. `character varying(100)`. */
 function typeNameOf(def: Node | undefined): string | undefined {
-  const typeName = (def?.ColumnDef as Node | undefined)?.typeName as
-    | {
-        names?: Array<{ String?: { sval?: string } }>;
-        typmods?: Array<{ A_Const?: { ival?: { ival?: number } } }>;
-      }
-    | undefined;
+  const typeName = def !== undefined && 'ColumnDef' in def ? def.ColumnDef.typeName : undefined;
   if (!typeName?.names) return undefined;
   const name = typeName.names
-    .map((n) => n.String?.sval)
+    .map(stringValue)
     .filter((n) => n !== 'pg_catalog')
     .join('.');
-  const mods = (typeName.typmods ?? []).map((m) => m.A_Const?.ival?.ival ?? 0);
+  const mods = (typeName.typmods ?? []).map((m) => ('A_Const' in m ? (m.A_Const.ival?.ival ?? 0) : 0));
   return mods.length ? `${name}(${mods.join(',')})` : name;
 }
 

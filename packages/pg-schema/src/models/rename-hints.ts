@@ -1,5 +1,6 @@
 import type { ModelFile } from '@bakery-ia/init-manager';
 import { PgSchemaError } from '../errors.js';
+import { statementNode } from '../parse-tree.js';
 
 /** `-- @renamed-from old_name` on a CREATE TABLE line or a column line of the models. */
 export interface RenameHint {
@@ -16,11 +17,6 @@ export interface RenameHint {
 
 const HINT = /--\s*@renamed-from\s+("(?:[^"]|"")+"|[^\s,;]+)/g;
 
-interface CreateStmtNode {
-  relation?: { schemaname?: string; relname?: string; location?: number };
-  tableElts?: Array<{ ColumnDef?: { colname?: string; location?: number } }>;
-}
-
 /** Reads every rename hint of the models; a hint that is not on a table or column line is an error. */
 export function readRenameHints(models: ModelFile[]): RenameHint[] {
   const hints: RenameHint[] = [];
@@ -34,7 +30,8 @@ export function readRenameHints(models: ModelFile[]): RenameHint[] {
         const where = `${model.path}:${line}`;
         const from = match[1].startsWith('"') ? match[1].slice(1, -1).replace(/""/g, '"') : match[1];
         const statement = model.statements.find((s) => s.kind === 'CreateStmt' && containsLine(s, line));
-        const node = statement?.node as CreateStmtNode | undefined;
+        const tree = statement && statementNode(statement);
+        const node = tree && 'CreateStmt' in tree ? tree.CreateStmt : undefined;
         const relation = node?.relation;
         if (!node || !relation?.relname) {
           throw new PgSchemaError(
@@ -47,10 +44,10 @@ export function readRenameHints(models: ModelFile[]): RenameHint[] {
           hints.push({ kind: 'table', schema, table: relation.relname, from, where });
           continue;
         }
-        const column = node.tableElts?.find(
-          (e) => e.ColumnDef?.location !== undefined && lineOf(e.ColumnDef.location) === line,
-        );
-        if (!column?.ColumnDef?.colname) {
+        const column = (node.tableElts ?? [])
+          .flatMap((element) => ('ColumnDef' in element ? [element.ColumnDef] : []))
+          .find((def) => def.location !== undefined && lineOf(def.location) === line);
+        if (!column?.colname) {
           throw new PgSchemaError(
             'RENAME_HINT',
             `${where}: @renamed-from must be on the line that defines the renamed column.`,
@@ -60,7 +57,7 @@ export function readRenameHints(models: ModelFile[]): RenameHint[] {
           kind: 'column',
           schema,
           table: relation.relname,
-          column: column.ColumnDef.colname,
+          column: column.colname,
           from,
           where,
         });

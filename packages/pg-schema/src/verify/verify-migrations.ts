@@ -12,7 +12,7 @@ import {
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Catalog } from '../catalog/catalog.js';
-import { comparableCatalog } from '../catalog/normalize.js';
+import { comparableCatalog } from '../catalog/comparable.js';
 import { describeChange } from '../diff/change.js';
 import { diffCatalogs } from '../diff/diff.js';
 import { PgSchemaError } from '../errors.js';

@@ -1,0 +1,17 @@
+import { ids } from '../../catalog/object-id.js';
+import type { ObjectKindModule } from '../kind.js';
+import { alterExtension, createExtension, dropExtension } from './extension.diff.js';
+import { readExtensions } from './extension.introspect.js';
+import type { ExtensionInfo } from './extension.model.js';
+
+export const extensionKind: ObjectKindModule<ExtensionInfo> = {
+  name: 'extension',
+  idKind: 'extension',
+  id: (extension) => ids.extension(extension.name),
+  objects: (catalog) => catalog.extensions,
+  async read(client, _filter, catalog) {
+    catalog.extensions = await readExtensions(client);
+  },
+  addresses: { extension: ([name]) => ids.extension(name) },
+  diff: { create: createExtension, drop: dropExtension, alter: alterExtension },
+};

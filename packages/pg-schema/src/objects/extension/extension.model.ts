@@ -1,0 +1,4 @@
+export interface ExtensionInfo {
+  name: string;
+  schema: string;
+}

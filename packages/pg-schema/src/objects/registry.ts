@@ -1,0 +1,52 @@
+import type { AddressToId, AnyObjectKind } from './kind.js';
+import { compositeKind } from './composite/composite.kind.js';
+import { domainKind } from './domain/domain.kind.js';
+import { enumKind } from './enum/enum.kind.js';
+import { extensionKind } from './extension/extension.kind.js';
+import { functionKind } from './function/function.kind.js';
+import { indexKind } from './index/index.kind.js';
+import { policyKind } from './policy/policy.kind.js';
+import { schemaKind } from './schema/schema.kind.js';
+import { sequenceKind } from './sequence/sequence.kind.js';
+import { columnKind } from './table/column.kind.js';
+import { constraintKind } from './table/constraint.kind.js';
+import { tableKind } from './table/table.kind.js';
+import { triggerKind } from './trigger/trigger.kind.js';
+import { viewKind } from './view/view.kind.js';
+
+/**
+ * Every kind the engine manages, in the order the catalog is read and diffed. Reading: columns
+ * and constraints attach to the tables read before them. Diffing: a kind may rely on what kinds
+ * before it recorded (enums convert their columns before tables alter columns; a dropped table
+ * marks its sequences, indexes, triggers and policies as gone with it before those are diffed),
+ * and changes are reported in this order.
+ */
+export const OBJECT_KINDS: readonly AnyObjectKind[] = [
+  schemaKind,
+  extensionKind,
+  enumKind,
+  domainKind,
+  compositeKind,
+  tableKind,
+  columnKind,
+  constraintKind,
+  sequenceKind,
+  functionKind,
+  indexKind,
+  viewKind,
+  triggerKind,
+  policyKind,
+];
+
+/** pg_identify_object_as_address type -> catalog id, over every kind (each type named once). */
+export function addressesOf(kinds: readonly AnyObjectKind[]): Map<string, AddressToId> {
+  const out = new Map<string, AddressToId>();
+  for (const kind of kinds) {
+    for (const [type, toId] of Object.entries(kind.addresses ?? {})) {
+      const known = out.get(type);
+      if (known && known !== toId) throw new Error(`pg-schema: two kinds read the address type "${type}"`);
+      out.set(type, toId);
+    }
+  }
+  return out;
+}

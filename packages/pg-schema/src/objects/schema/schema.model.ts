@@ -1,0 +1,1 @@
+export type SchemaInfo = { name: string; comment?: string };

@@ -1,0 +1,160 @@
+import { describeId, ids, kindOf } from '../../catalog/object-id.js';
+import { depsOf, type DiffContext } from '../../diff/context.js';
+import { alterComment, commentOn, markImplicit } from '../../diff/object-ops.js';
+import { RANK, statement } from '../../plan/statement.js';
+import { columnCommentTarget } from '../../render/comments.js';
+import { quoteIdent } from '../../render/sql-text.js';
+import type { ColumnInfo } from './column.model.js';
+import { columnDefinition } from './column.sql.js';
+import { alterIdentity } from './identity.diff.js';
+import { catalogColumns } from './table-members.js';
+import type { TableInfo } from './table.model.js';
+import { tableName } from './table.sql.js';
+
+export function addColumn(ctx: DiffContext, table: TableInfo, column: ColumnInfo): void {
+  const tableId = ids.table(table.schema, table.name);
+  const columnId = ids.column(table.schema, table.name, column.name);
+  const sql = `ALTER TABLE ${tableName(table)} ADD COLUMN ${columnDefinition(column, table)};`;
+  ctx.statements.push(
+    statement(sql, RANK.addColumn, columnId, {
+      creates: [columnId],
+      requires: [tableId, ...depsOf(ctx.desired, columnId)],
+    }),
+  );
+  if (column.comment !== undefined) {
+    ctx.statements.push(
+      commentOn(columnCommentTarget(table.schema, table.name, column.name), column.comment, columnId),
+    );
+  }
+  ctx.changes.push({ action: 'create', object: columnId });
+}
+
+export function dropColumn(ctx: DiffContext, table: TableInfo, column: ColumnInfo): void {
+  const tableId = ids.table(table.schema, table.name);
+  const columnId = ids.column(table.schema, table.name, column.name);
+  for (const [id, sequence] of Object.entries(ctx.current.sequences)) {
+    if (sequence.ownedBy?.table === tableId && sequence.ownedBy.column === column.name) markImplicit(ctx, id);
+  }
+  ctx.gone.add(columnId);
+  const sql = `ALTER TABLE ${tableName(table)} DROP COLUMN ${quoteIdent(column.name)};`;
+  ctx.statements.push(
+    statement(sql, RANK.dropColumn, columnId, { drops: [columnId], releases: depsOf(ctx.current, columnId) }),
+  );
+  ctx.changes.push({ action: 'drop', object: columnId });
+}
+
+/** In-place changes of a kept column: type, default, NOT NULL, identity, comment. */
+export function alterColumn(
+  ctx: DiffContext,
+  table: TableInfo,
+  desiredTable: TableInfo,
+  c: ColumnInfo,
+  d: ColumnInfo,
+): void {
+  const columnId = ids.column(table.schema, table.name, c.name);
+  // Converted with its recreated enum: that statement sets type and default, the rest follows here.
+  const converted = ctx.replaced.has(columnId);
+  if (!converted && c.generated !== d.generated) {
+    // A generated column holds no data of its own: drop it and add it again.
+    dropColumn(ctx, table, c);
+    addColumn(ctx, desiredTable, d);
+    ctx.replaced.add(columnId);
+    return;
+  }
+  const name = tableName(desiredTable);
+  const col = quoteIdent(d.name);
+  const fields = () => ({
+    creates: [columnId],
+    requires: depsOf(ctx.desired, columnId),
+    releases: depsOf(ctx.current, columnId),
+  });
+  const change = (attribute: string, before: unknown, after: unknown) =>
+    ctx.changes.push({ action: 'alter', object: columnId, attribute, before, after });
+
+  if (converted) {
+    if (c.default !== d.default) change('default', c.default, d.default);
+  } else if (c.type !== d.type || c.collation !== d.collation) {
+    const parts: string[] = [];
+    if (c.default !== undefined) parts.push(`ALTER COLUMN ${col} DROP DEFAULT`);
+    const collate = d.collation ? ` COLLATE ${d.collation}` : '';
+    parts.push(
+      `ALTER COLUMN ${col} TYPE ${d.type}${collate}${c.type !== d.type ? ` USING ${col}::${d.type}` : ''}`,
+    );
+    if (d.default !== undefined) parts.push(`ALTER COLUMN ${col} SET DEFAULT ${d.default}`);
+    const s = statement(
+      `ALTER TABLE ${name} ${parts.join(', ')};`,
+      RANK.alterColumn,
+      `${columnId}#type`,
+      fields(),
+    );
+    ctx.statements.push(s);
+    ctx.retypedColumns.set(columnId, s);
+    if (c.type !== d.type) change('type', c.type, d.type);
+    if (c.collation !== d.collation) change('collation', c.collation, d.collation);
+    if (c.default !== d.default) change('default', c.default, d.default);
+  } else if (c.default !== d.default) {
+    const sql =
+      d.default === undefined
+        ? `ALTER TABLE ${name} ALTER COLUMN ${col} DROP DEFAULT;`
+        : `ALTER TABLE ${name} ALTER COLUMN ${col} SET DEFAULT ${d.default};`;
+    ctx.statements.push(
+      statement(
+        sql,
+        d.default === undefined ? RANK.dropDefault : RANK.alterColumn,
+        `${columnId}#default`,
+        fields(),
+      ),
+    );
+    change('default', c.default, d.default);
+  }
+  // ADD GENERATED ... AS IDENTITY needs the column NOT NULL first: the identity statement does both.
+  const identityAddsNotNull = !c.identity && d.identity !== undefined && !c.notNull;
+  if (c.notNull !== d.notNull && !identityAddsNotNull) {
+    const sql = `ALTER TABLE ${name} ALTER COLUMN ${col} ${d.notNull ? 'SET' : 'DROP'} NOT NULL;`;
+    ctx.statements.push(
+      statement(sql, RANK.alterColumn, `${columnId}#notnull`, { creates: [columnId], requires: [columnId] }),
+    );
+    change('not null', c.notNull, d.notNull);
+  }
+  alterIdentity(ctx, table, c, d, columnId);
+  alterComment(ctx, columnCommentTarget(table.schema, table.name, d.name), columnId, c.comment, d.comment);
+}
+
+/** A column default that uses a dropped function or sequence: drop it before, set it again after. */
+export function resetDefault(ctx: DiffContext, columnId: string, cause: string): void {
+  const causeKind = kindOf(cause);
+  if (causeKind !== 'function' && causeKind !== 'sequence') return;
+  if (ctx.replaced.has(columnId) || ctx.gone.has(columnId)) return;
+  const located = catalogColumns(ctx.current)[columnId];
+  if (!located) return;
+  const { table, column } = located;
+  const desiredTable = ctx.desired.tables[ids.table(table.schema, table.name)];
+  const desiredColumn = desiredTable?.columns.find((col) => col.name === column.name);
+  // A default that changes anyway is dropped and set by the column's own statement.
+  if (!desiredColumn || column.default === undefined || desiredColumn.default !== column.default) return;
+  const name = `ALTER TABLE ${tableName(table)} ALTER COLUMN ${quoteIdent(column.name)}`;
+  ctx.statements.push(
+    statement(`${name} DROP DEFAULT;`, RANK.dropDefault, `${columnId}#cascade-drop-default`, {
+      releases: depsOf(ctx.current, columnId),
+    }),
+  );
+  if (desiredColumn.default !== undefined) {
+    ctx.statements.push(
+      statement(
+        `${name} SET DEFAULT ${desiredColumn.default};`,
+        RANK.alterColumn,
+        `${columnId}#cascade-set-default`,
+        {
+          requires: depsOf(ctx.desired, columnId),
+        },
+      ),
+    );
+  }
+  ctx.replaced.add(columnId);
+  ctx.changes.push({
+    action: 'alter',
+    object: columnId,
+    attribute: 'default',
+    reason: `set again: ${describeId(cause)} changes`,
+  });
+}

@@ -1,0 +1,54 @@
+import { ids } from '../../catalog/object-id.js';
+import { depsOf, type DiffContext } from '../../diff/context.js';
+import { recreateObject } from '../../diff/diff-objects.js';
+import { alterComment, commentOn } from '../../diff/object-ops.js';
+import { RANK, statement } from '../../plan/statement.js';
+import { indexCommentTarget } from '../index/index.sql.js';
+import type { TableConstraint } from './constraint.model.js';
+import { addConstraintSql, constraintCommentTarget, dropConstraintSql } from './constraint.sql.js';
+
+export const CONSTRAINT = { create: createConstraint, drop: dropConstraint };
+
+/** ADD CONSTRAINT after its table (foreign keys after every table and key they need). */
+export function createConstraint(ctx: DiffContext, id: string, { table, constraint }: TableConstraint): void {
+  const rank = constraint.type === 'foreign' ? RANK.addForeignKey : RANK.addConstraint;
+  const tableId = ids.table(table.schema, table.name);
+  ctx.statements.push(
+    statement(addConstraintSql(table, constraint), rank, id, {
+      creates: [id],
+      requires: [...depsOf(ctx.desired, id), tableId],
+    }),
+  );
+  if (constraint.comment !== undefined) {
+    ctx.statements.push(commentOn(constraintCommentTarget(tableId, constraint), constraint.comment, id));
+  }
+  if (constraint.indexComment !== undefined)
+    ctx.statements.push(
+      commentOn(indexCommentTarget(table.schema, constraint.name), constraint.indexComment, id),
+    );
+}
+
+export function dropConstraint(ctx: DiffContext, id: string, { table, constraint }: TableConstraint): void {
+  ctx.statements.push(
+    statement(
+      dropConstraintSql(table, constraint),
+      constraint.type === 'foreign' ? RANK.dropForeignKey : RANK.dropConstraint,
+      id,
+      { drops: [id], releases: depsOf(ctx.current, id) },
+    ),
+  );
+}
+
+/** A changed definition recreates the constraint; its comment and its index's comment change in place. */
+export function alterConstraint(ctx: DiffContext, id: string, c: TableConstraint, d: TableConstraint): void {
+  const [before, after] = [c.constraint, d.constraint];
+  if (before.definition !== after.definition || before.type !== after.type) {
+    const difference = { attribute: 'definition', before: before.definition, after: after.definition };
+    recreateObject(ctx, CONSTRAINT, id, { current: c, desired: d }, difference);
+    return;
+  }
+  const tableId = ids.table(d.table.schema, d.table.name);
+  alterComment(ctx, constraintCommentTarget(tableId, after), id, before.comment, after.comment);
+  const onIndex = indexCommentTarget(d.table.schema, after.name);
+  alterComment(ctx, onIndex, id, before.indexComment, after.indexComment, 'index comment');
+}

@@ -1,0 +1,58 @@
+import type { ClientBase } from 'pg';
+import { ids } from '../../catalog/object-id.js';
+import { inSchemas, notIgnored, params, type QueryParams } from '../../introspect/filter.js';
+import { withComment } from '../../introspect/with-comment.js';
+import type { ConstraintInfo, ConstraintType } from './constraint.model.js';
+import type { TableInfo } from './table.model.js';
+
+const TYPES: Record<string, ConstraintType> = {
+  p: 'primary',
+  u: 'unique',
+  c: 'check',
+  f: 'foreign',
+  x: 'exclusion',
+};
+
+/**
+ * Table constraints, attached to the tables read before. NOT NULL is a column property here:
+ * PG18 also stores it as a pg_constraint row (contype 'n'), which is left out so PG15 and PG18 agree.
+ */
+export async function readConstraints(
+  client: ClientBase,
+  filter: QueryParams,
+  tables: Record<string, TableInfo>,
+): Promise<void> {
+  const { rows } = await client.query<{
+    schema: string;
+    table: string;
+    name: string;
+    type: string;
+    definition: string;
+    ref_schema: string | null;
+    ref_table: string | null;
+    comment: string | null;
+    index_comment: string | null;
+  }>(
+    `SELECT n.nspname AS schema, c.relname AS table, con.conname AS name, con.contype AS type,
+            pg_get_constraintdef(con.oid) AS definition, rn.nspname AS ref_schema, rc.relname AS ref_table,
+            obj_description(con.oid, 'pg_constraint') AS comment,
+            CASE WHEN con.contype IN ('p', 'u', 'x') THEN obj_description(con.conindid, 'pg_class') END AS index_comment
+       FROM pg_constraint con
+       JOIN pg_class c ON c.oid = con.conrelid
+       JOIN pg_namespace n ON n.oid = c.relnamespace
+       LEFT JOIN pg_class rc ON rc.oid = con.confrelid
+       LEFT JOIN pg_namespace rn ON rn.oid = rc.relnamespace
+      WHERE con.contype IN ('p', 'u', 'c', 'f', 'x') AND con.conislocal
+        AND ${inSchemas('n.nspname')} AND ${notIgnored('n.nspname', 'c.relname')}
+      ORDER BY 1, 2, 3`,
+    params(filter),
+  );
+  for (const row of rows) {
+    const table = tables[ids.table(row.schema, row.table)];
+    if (!table) continue;
+    const constraint: ConstraintInfo = { name: row.name, type: TYPES[row.type], definition: row.definition };
+    if (row.ref_schema && row.ref_table) constraint.references = ids.table(row.ref_schema, row.ref_table);
+    if (row.index_comment !== null) constraint.indexComment = row.index_comment;
+    table.constraints[row.name] = withComment(constraint, row.comment);
+  }
+}

@@ -1,0 +1,35 @@
+import { ids } from '../../catalog/object-id.js';
+import type { ObjectKindModule } from '../kind.js';
+import { alterTable, createTable, dropTable } from './table.diff.js';
+import { readTables } from './table.introspect.js';
+import type { TableInfo } from './table.model.js';
+import { tableCommentTarget } from './table.sql.js';
+
+/** Tables (and partitions); their columns and constraints are kinds of their own (column.kind.ts, constraint.kind.ts). */
+export const tableKind: ObjectKindModule<TableInfo> = {
+  name: 'table',
+  idKind: 'table',
+  id: (table) => ids.table(table.schema, table.name),
+  objects: (catalog) => catalog.tables,
+  async read(client, filter, catalog) {
+    catalog.tables = await readTables(client, filter);
+  },
+  addresses: { table: ([schema, name]) => ids.table(schema, name) },
+  commentTarget: tableCommentTarget,
+  // The table, the indexes behind its keys, and its identity sequences.
+  relationNames: (table) => [
+    { schema: table.schema, name: table.name },
+    ...Object.values(table.constraints)
+      .filter((constraint) => constraint.type !== 'check' && constraint.type !== 'foreign')
+      .map((constraint) => ({ schema: table.schema, name: constraint.name })),
+    ...table.columns.flatMap((column) =>
+      column.identity ? [{ schema: table.schema, name: column.identity.sequenceName }] : [],
+    ),
+  ],
+  // ADD COLUMN appends, so a down section cannot put a dropped column back in its place (and a
+  // column added mid-table in the models lands last): columns are compared by name.
+  comparable(table) {
+    table.columns.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  },
+  diff: { create: createTable, drop: dropTable, alter: alterTable, dropsFirst: true },
+};

@@ -1,0 +1,56 @@
+import { normalizeQuery } from '../../catalog/normalize.js';
+import { allKeys, depsOf, type DiffContext } from '../../diff/context.js';
+import { recreateObject } from '../../diff/diff-objects.js';
+import { alterComment, commentOn, droppedWith, dropStatement, markImplicit } from '../../diff/object-ops.js';
+import { RANK, statement } from '../../plan/statement.js';
+import { columnCommentTarget } from '../../render/comments.js';
+import type { ViewInfo } from './view.model.js';
+import { createViewSql, dropViewSql, viewCommentTarget } from './view.sql.js';
+
+const VIEW = { create: createView, drop: dropView };
+
+export function createView(ctx: DiffContext, id: string, view: ViewInfo): void {
+  ctx.statements.push(
+    statement(createViewSql(view), RANK.createView, id, { creates: [id], requires: depsOf(ctx.desired, id) }),
+  );
+  if (view.comment !== undefined) ctx.statements.push(commentOn(viewCommentTarget(view), view.comment, id));
+  for (const [column, comment] of Object.entries(view.columnComments)) {
+    ctx.statements.push(commentOn(columnCommentTarget(view.schema, view.name, column), comment, id));
+  }
+}
+
+/** A materialized view's indexes and a view's triggers go with it. */
+export function dropView(ctx: DiffContext, id: string, view: ViewInfo): void {
+  for (const member of droppedWith(ctx, id)) markImplicit(ctx, member);
+  ctx.statements.push(dropStatement(ctx, id, dropViewSql(view), RANK.dropView));
+}
+
+/** A view is recreated when its query or options change; comments change in place. */
+export function alterView(ctx: DiffContext, id: string, c: ViewInfo, d: ViewInfo): void {
+  const difference = definitionChange(c, d);
+  if (difference) {
+    recreateObject(ctx, VIEW, id, { current: c, desired: d }, difference);
+    return;
+  }
+  alterComment(ctx, viewCommentTarget(d), id, c.comment, d.comment);
+  for (const column of allKeys(c.columnComments, d.columnComments)) {
+    const target = columnCommentTarget(d.schema, d.name, column);
+    const [before, after] = [c.columnComments[column], d.columnComments[column]];
+    alterComment(ctx, target, id, before, after, `comment on column ${column}`);
+  }
+}
+
+/** What makes a view different; queries are compared through their parse trees (PG15 vs PG16+). */
+export function definitionChange(
+  a: ViewInfo,
+  b: ViewInfo,
+): { attribute: string; before: unknown; after: unknown } | undefined {
+  if (a.materialized !== b.materialized)
+    return { attribute: 'materialized', before: a.materialized, after: b.materialized };
+  if (a.options.join(',') !== b.options.join(','))
+    return { attribute: 'options', before: a.options, after: b.options };
+  if (a.definition !== b.definition && normalizeQuery(a.definition) !== normalizeQuery(b.definition)) {
+    return { attribute: 'definition', before: a.definition, after: b.definition };
+  }
+  return undefined;
+}
