@@ -216,6 +216,10 @@ lane_a() {
   export AUTH_DATABASE_URL="$(db_url "${PREFIX}auth")"
 
   run_doc "$R" ok 'Usage:' 'npx pg-schema help'
+  # docs/real-history.md: the harness on its own example history, both lanes (writes only to the temp folder).
+  run_doc "$R" ok '^ok: ' 'npm run real-history -- tools/real-history/example' \
+    "REAL_HISTORY_SHADOW_URL='$PG_URL' npm run real-history -- tools/real-history/example"
+  run_doc "$R" ok 'Usage:' 'node tools/real-history/run.js --help'
   run_doc "$R" ok '' "export MIGRATE_SHADOW_URL=$DOC_PG_URL" \
     "export MIGRATE_SHADOW_URL='$PG_URL' && psql \"\$MIGRATE_SHADOW_URL\" -Atc 'SELECT 1'"
   run_doc "$R" ok '"migrate-verify-live":.*"help":\{"command":"npx nx run auth:migrate-verify-live --help"' \
