@@ -13,7 +13,7 @@ const fs = require('node:fs');
 const pg = require('pg');
 const { applyMigrations, readMigrations, revertMigration } = require('@bakery-ia/init-manager');
 const { comparableCatalog, diffCatalogs, introspectCatalog } = require('@bakery-ia/pg-schema');
-const { createDatabase } = require('./postgres.js');
+const { createDatabase, dropLater } = require('./postgres.js');
 const { pgDump, compareDumps, onlyColumnOrder, describeDumpDifference } = require('./dump.js');
 
 class CheckFailure extends Error {
@@ -116,12 +116,19 @@ async function checkConvergence({
     const upDifference = catalogDifference(afterUp, result.plan.desired);
     if (upDifference) throw new CheckFailure('catalog after up', upDifference);
     await expectDump(lane, pgDumpBin, db.url, dumpPath, 'dump after up');
+    // A column order failure is reported once the down checks ran: it must not hide theirs.
     const upOrder = columnOrder(afterUp, result.plan.desired, result.plan.current);
     const avoidable = upOrder.filter((t) => t.avoidable);
-    if (avoidable.length > 0 && !lane.ignoreColumnOrder)
-      throw new CheckFailure('column order after up', describeOrder(avoidable));
-    if (upOrder.length > 0) notes.push(`column order after up: ${describeOrder(upOrder)}`);
-    if (!down) return notes.join(' | ') || undefined;
+    const orderFailure =
+      avoidable.length > 0 && !lane.ignoreColumnOrder
+        ? new CheckFailure('column order after up', describeOrder(avoidable))
+        : undefined;
+    if (upOrder.length > 0 && !orderFailure) notes.push(`column order after up: ${describeOrder(upOrder)}`);
+    const finish = () => {
+      if (orderFailure) throw orderFailure;
+      return notes.join(' | ') || undefined;
+    };
+    if (!down) return finish();
     const latest = migrations[migrations.length - 1];
     const reverted = await revertMigration(client, latest);
     if (reverted.error) throw new CheckFailure('down', firstLine(reverted.error.message));
@@ -133,10 +140,11 @@ async function checkConvergence({
     if (downOrder.length > 0) notes.push(`column order after down: ${describeOrder(downOrder)}`);
     const reapplied = await applyMigrations(client, [latest]);
     if (reapplied.error) throw new CheckFailure('up after down', firstLine(reapplied.error.message));
-    return notes.join(' | ') || undefined;
+    return finish();
   } finally {
     await client.end().catch(() => undefined);
-    await db.drop().catch(() => undefined);
+    // DROP DATABASE waits for a checkpoint: off the critical path (dropCreated() waits at the end).
+    dropLater(db);
   }
 }
 

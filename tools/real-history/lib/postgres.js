@@ -55,8 +55,10 @@ function databaseName(label) {
 /** The databases created on each server, for the final and the Ctrl-C cleanup. */
 const created = new Map();
 
+let counter = 0;
+
 async function createDatabase(serverUrl, label) {
-  const name = databaseName(label);
+  const name = databaseName(`${label}_${++counter}`);
   await query(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   if (!created.has(serverUrl)) created.set(serverUrl, new Set());
   created.get(serverUrl).add(name);
@@ -69,7 +71,17 @@ async function dropDatabase(serverUrl, name) {
   created.get(serverUrl)?.delete(name);
 }
 
+const dropping = new Set();
+
+/** Drops in the background; dropCreated() waits for it. */
+function dropLater(db) {
+  const pending = db.drop().catch(() => undefined);
+  dropping.add(pending);
+  void pending.finally(() => dropping.delete(pending));
+}
+
 async function dropCreated() {
+  await Promise.all([...dropping]);
   for (const [serverUrl, names] of created) {
     for (const name of [...names]) await dropDatabase(serverUrl, name).catch(() => undefined);
   }
@@ -126,6 +138,7 @@ module.exports = {
   withDatabase,
   describeUrl,
   createDatabase,
+  dropLater,
   dropCreated,
   dropCreatedSync,
   dropStale,
