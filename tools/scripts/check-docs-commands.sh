@@ -374,7 +374,7 @@ lane_c() {
   export NX_CACHE_DIRECTORY="$WORK/nx-cache-c"
   # As on a pull request: the working tree committed as origin/main (and main), then one change to auth.
   edit "$C" 'commit the copy as origin/main, then touch the auth models' \
-    "git add -A && git commit -q --allow-empty -m 'docs check: base' && git update-ref refs/remotes/origin/main HEAD && echo '-- changed by the docs check' >>services/auth/models/03_triggers.sql"
+    "git add -A && git commit -q --allow-empty -m 'docs check: base' && git update-ref refs/remotes/origin/main HEAD && git update-ref refs/heads/main HEAD && echo '-- changed by the docs check' >>services/auth/models/03_triggers.sql"
   run_doc "$C" ok 'nx run auth:migrate-verify' 'npx nx affected -t migrate-verify --base=origin/main' \
     "out=\$(npx nx affected -t migrate-verify --base=origin/main 2>&1); status=\$?; echo \"\$out\"; [ \$status = 0 ] && ! grep -q 'nx run tenant:' <<<\"\$out\""
   run_doc "$C" ok 'nx run auth:migrate-verify' 'npx nx affected -t migrate-verify'
