@@ -216,6 +216,10 @@ lane_a() {
   export AUTH_DATABASE_URL="$(db_url "${PREFIX}auth")"
 
   run_doc "$R" ok 'Usage:' 'npx pg-schema help'
+  # docs/real-history.md: the harness on its own example history, both lanes (writes only to the temp folder).
+  run_doc "$R" ok '^ok: ' 'npm run real-history -- tools/real-history/example' \
+    "REAL_HISTORY_SHADOW_URL='$PG_URL' npm run real-history -- tools/real-history/example"
+  run_doc "$R" ok 'Usage:' 'node tools/real-history/run.js --help'
   run_doc "$R" ok '' "export MIGRATE_SHADOW_URL=$DOC_PG_URL" \
     "export MIGRATE_SHADOW_URL='$PG_URL' && psql \"\$MIGRATE_SHADOW_URL\" -Atc 'SELECT 1'"
   run_doc "$R" ok '"migrate-verify-live":.*"help":\{"command":"npx nx run auth:migrate-verify-live --help"' \
@@ -378,7 +382,7 @@ lane_c() {
   export NX_CACHE_DIRECTORY="$WORK/nx-cache-c"
   # As on a pull request: the working tree committed as origin/main (and main), then one change to auth.
   edit "$C" 'commit the copy as origin/main, then touch the auth models' \
-    "git add -A && git commit -q --allow-empty -m 'docs check: base' && git update-ref refs/remotes/origin/main HEAD && echo '-- changed by the docs check' >>services/auth/models/03_triggers.sql"
+    "git add -A && git commit -q --allow-empty -m 'docs check: base' && git update-ref refs/remotes/origin/main HEAD && git update-ref refs/heads/main HEAD && echo '-- changed by the docs check' >>services/auth/models/03_triggers.sql"
   run_doc "$C" ok 'nx run auth:migrate-verify' 'npx nx affected -t migrate-verify --base=origin/main' \
     "out=\$(npx nx affected -t migrate-verify --base=origin/main 2>&1); status=\$?; echo \"\$out\"; [ \$status = 0 ] && ! grep -q 'nx run tenant:' <<<\"\$out\""
   run_doc "$C" ok 'nx run auth:migrate-verify' 'NX_BASE=origin/main npx nx affected -t migrate-verify'
