@@ -13,7 +13,8 @@ import {
 } from './type-change.js';
 
 /** Storage parameters that ALTER TABLE SET changes under SHARE UPDATE EXCLUSIVE (all others: ACCESS EXCLUSIVE). */
-const LIGHT_RELOPTIONS = /^(fillfactor|parallel_workers|toast_tuple_target|vacuum_\w+|log_autovacuum_min_duration|autovacuum_\w+|toast\.\w+)$/;
+const LIGHT_RELOPTIONS =
+  /^(fillfactor|parallel_workers|toast_tuple_target|vacuum_\w+|log_autovacuum_min_duration|autovacuum_\w+|toast\.\w+)$/;
 
 const SERIAL = new Set(['serial', 'bigserial', 'smallserial', 'serial2', 'serial4', 'serial8']);
 
@@ -83,15 +84,21 @@ function subcommandEffects(
     case 'AT_DetachPartition': {
       const concurrent = cmd.def && 'PartitionCmd' in cmd.def && cmd.def.PartitionCmd.concurrent;
       raw.lock(table, concurrent ? 'SHARE UPDATE EXCLUSIVE' : 'ACCESS EXCLUSIVE');
-      if (cmd.def && 'PartitionCmd' in cmd.def) raw.lock(relationName(cmd.def.PartitionCmd.name), 'ACCESS EXCLUSIVE');
+      if (cmd.def && 'PartitionCmd' in cmd.def)
+        raw.lock(relationName(cmd.def.PartitionCmd.name), 'ACCESS EXCLUSIVE');
       return [];
     }
     case 'AT_SetRelOptions':
     case 'AT_ResetRelOptions': {
       const names = (cmd.def && 'List' in cmd.def ? (cmd.def.List.items ?? []) : []).map((option) =>
-        'DefElem' in option ? `${option.DefElem.defnamespace ? `${option.DefElem.defnamespace}.` : ''}${option.DefElem.defname}` : '?',
+        'DefElem' in option
+          ? `${option.DefElem.defnamespace ? `${option.DefElem.defnamespace}.` : ''}${option.DefElem.defname}`
+          : '?',
       );
-      raw.lock(table, names.every((n) => LIGHT_RELOPTIONS.test(n)) ? 'SHARE UPDATE EXCLUSIVE' : 'ACCESS EXCLUSIVE');
+      raw.lock(
+        table,
+        names.every((n) => LIGHT_RELOPTIONS.test(n)) ? 'SHARE UPDATE EXCLUSIVE' : 'ACCESS EXCLUSIVE',
+      );
       return [];
     }
     case 'AT_EnableTrig':
@@ -125,33 +132,65 @@ function subcommandEffects(
   }
 }
 
-function addColumn(table: string, def: ColumnDef, scope: MigrationScope, raw: RawHazards): string[] {
-  raw.lock(table, 'ACCESS EXCLUSIVE');
+/** Why ADD COLUMN rewrites the table (empty: it is a catalog change). */
+export function addColumnRewriteReasons(def: ColumnDef, scope: MigrationScope): string[] {
   const column = String(def.colname);
   const type = typeOfTypeName(def.typeName);
-  const constraints = (def.constraints ?? []).flatMap((c) => ('Constraint' in c ? [c.Constraint] : []));
-  const defaultExpr = constraints.find((c) => c.contype === 'CONSTR_DEFAULT')?.raw_expr ?? def.raw_default;
-  const rewrite: string[] = [];
-  if (type && SERIAL.has(type.base)) rewrite.push(`${column} is ${type.base}: nextval() per row`);
-  if (constraints.some((c) => c.contype === 'CONSTR_IDENTITY')) rewrite.push(`identity column ${column}`);
+  const constraints = columnConstraints(def);
+  const defaultExpr = columnDefault(def);
+  const reasons: string[] = [];
+  if (type && SERIAL.has(type.base)) reasons.push(`${column} is ${type.base}: nextval() per row`);
+  if (constraints.some((c) => c.contype === 'CONSTR_IDENTITY')) reasons.push(`identity column ${column}`);
   if (constraints.some((c) => c.contype === 'CONSTR_GENERATED' && c.generated_kind !== 'v'))
-    rewrite.push(`stored generated column ${column}`);
+    reasons.push(`stored generated column ${column}`);
   if (defaultExpr && !isNullConstant(defaultExpr)) {
     const volatility = defaultVolatility(defaultExpr, scope.context);
-    if ((scope.context.serverMajor ?? 12) < 11) rewrite.push(`default of ${column} (before PostgreSQL 11)`);
+    if ((scope.context.serverMajor ?? 12) < 11) reasons.push(`default of ${column} (before PostgreSQL 11)`);
     else if (volatility.volatility === 'volatile')
-      rewrite.push(
+      reasons.push(
         `default of ${column} calls ${volatility.because}${volatility.known ? ', which is volatile' : ', whose volatility is not known'}`,
       );
   } else if (type && scope.context.constrainedDomains?.has(type.base)) {
-    rewrite.push(`${column} is of domain ${type.base}, whose constraints are checked on every row`);
+    reasons.push(`${column} is of domain ${type.base}, whose constraints are checked on every row`);
   }
-  const notNull = constraints.some((c) => c.contype === 'CONSTR_NOTNULL') || def.is_not_null;
-  if (notNull && !defaultExpr && rewrite.length === 0)
-    raw.effect('scan', table, `scans ${table} for rows, which NOT NULL ${column} without a default makes fail`);
+  return reasons;
+}
+
+export function columnConstraints(def: ColumnDef): Constraint[] {
+  return (def.constraints ?? []).flatMap((c) => ('Constraint' in c ? [c.Constraint] : []));
+}
+
+export function columnDefault(def: ColumnDef): Node | undefined {
+  return columnConstraints(def).find((c) => c.contype === 'CONSTR_DEFAULT')?.raw_expr ?? def.raw_default;
+}
+
+/** ADD COLUMN ... NOT NULL without a default (and nothing that fills it): fails on a table with rows. */
+export function addsRequiredColumn(def: ColumnDef, scope: MigrationScope): boolean {
+  const notNull =
+    columnConstraints(def).some((c) => c.contype === 'CONSTR_NOTNULL' || c.contype === 'CONSTR_PRIMARY') ||
+    def.is_not_null === true;
+  return notNull && !columnDefault(def) && addColumnRewriteReasons(def, scope).length === 0;
+}
+
+function addColumn(table: string, def: ColumnDef, scope: MigrationScope, raw: RawHazards): string[] {
+  raw.lock(table, 'ACCESS EXCLUSIVE');
+  const column = String(def.colname);
+  const constraints = columnConstraints(def);
+  const defaultExpr = columnDefault(def);
+  const rewrite = addColumnRewriteReasons(def, scope);
+  if (addsRequiredColumn(def, scope))
+    raw.effect(
+      'scan',
+      table,
+      `scans ${table} for rows, which NOT NULL ${column} without a default makes fail`,
+    );
   for (const constraint of constraints) {
     if (constraint.contype === 'CONSTR_PRIMARY' || constraint.contype === 'CONSTR_UNIQUE')
-      raw.effect('index-build', table, `builds the ${constraint.contype === 'CONSTR_PRIMARY' ? 'primary key' : 'unique'} index of ${column} on ${table}`);
+      raw.effect(
+        'index-build',
+        table,
+        `builds the ${constraint.contype === 'CONSTR_PRIMARY' ? 'primary key' : 'unique'} index of ${column} on ${table}`,
+      );
     if (constraint.contype === 'CONSTR_CHECK')
       raw.effect('scan', table, `scans ${table} to check the CHECK of ${column}`);
     if (constraint.contype === 'CONSTR_FOREIGN') {
@@ -178,8 +217,14 @@ function addConstraint(table: string, constraint: Constraint, scope: MigrationSc
     case 'CONSTR_UNIQUE':
     case 'CONSTR_EXCLUSION': {
       raw.lock(table, 'ACCESS EXCLUSIVE');
-      const kind = constraint.contype === 'CONSTR_PRIMARY' ? 'primary key' : constraint.contype === 'CONSTR_UNIQUE' ? 'unique' : 'exclusion';
-      if (!constraint.indexname) raw.effect('index-build', table, `builds the ${kind} index ${name} on ${table}`);
+      const kind =
+        constraint.contype === 'CONSTR_PRIMARY'
+          ? 'primary key'
+          : constraint.contype === 'CONSTR_UNIQUE'
+            ? 'unique'
+            : 'exclusion';
+      if (!constraint.indexname)
+        raw.effect('index-build', table, `builds the ${kind} index ${name} on ${table}`);
       if (constraint.contype === 'CONSTR_PRIMARY') {
         const nullable = (constraint.keys ?? [])
           .map((key) => stringValue(key) ?? '')
@@ -199,6 +244,35 @@ function addConstraint(table: string, constraint: Constraint, scope: MigrationSc
   }
 }
 
+export interface ColumnTypeChange {
+  before?: ColumnType;
+  after?: ColumnType;
+  rewrites: boolean;
+  /** Never fails and never loses data (integer -> bigint, varchar widening, ...). */
+  widening: boolean;
+}
+
+/** What ALTER COLUMN ... TYPE does to a column, from its type before the migration. */
+export function columnTypeChange(
+  table: string,
+  column: string,
+  def: Node | undefined,
+  scope: MigrationScope,
+): ColumnTypeChange {
+  const columnDef = def && 'ColumnDef' in def ? def.ColumnDef : undefined;
+  const after = typeOfTypeName(columnDef?.typeName);
+  const before = scope.columnType(table, column);
+  const using = columnDef?.raw_default;
+  const plainUsing = !using || isColumnItself(using, column, after);
+  if (!before || !after) return { before, after, rewrites: true, widening: false };
+  return {
+    before,
+    after,
+    rewrites: !plainUsing || typeChangeRewrites(before, after),
+    widening: isWidening(before, after),
+  };
+}
+
 function alterColumnType(
   table: string,
   column: string,
@@ -207,20 +281,18 @@ function alterColumnType(
   raw: RawHazards,
 ): string[] {
   raw.lock(table, 'ACCESS EXCLUSIVE');
-  const columnDef = def && 'ColumnDef' in def ? def.ColumnDef : undefined;
-  const after = typeOfTypeName(columnDef?.typeName);
-  const before = scope.columnType(table, column);
-  const using = columnDef?.raw_default;
-  const plainUsing = !using || isColumnItself(using, column, after);
+  const change = columnTypeChange(table, column, def, scope);
+  const { before, after } = change;
   if (!before || !after) return [`type of ${column}`];
-  const label = `type of ${column} ${formatColumnType(before)} -> ${formatColumnType(after)}`;
-  if (!isWidening(before, after))
+  if (!change.widening)
     raw.effect(
       'irreversible',
       table,
       `converts ${table}.${column} from ${formatColumnType(before)} to ${formatColumnType(after)}, which can fail or lose precision, so the down section may not restore the values`,
     );
-  return !plainUsing || typeChangeRewrites(before, after) ? [label] : [];
+  return change.rewrites
+    ? [`type of ${column} ${formatColumnType(before)} -> ${formatColumnType(after)}`]
+    : [];
 }
 
 /** `USING col` or `USING col::newtype`: the same as no USING for the rewrite decision. */
@@ -230,7 +302,12 @@ function isColumnItself(expression: Node, column: string, after: ColumnType | un
   if (ref(expression)) return true;
   if (!('TypeCast' in expression) || !expression.TypeCast.arg) return false;
   const cast = typeOfTypeName(expression.TypeCast.typeName);
-  return ref(expression.TypeCast.arg) && cast !== undefined && after !== undefined && formatColumnType(cast) === formatColumnType(after);
+  return (
+    ref(expression.TypeCast.arg) &&
+    cast !== undefined &&
+    after !== undefined &&
+    formatColumnType(cast) === formatColumnType(after)
+  );
 }
 
 function isNullConstant(expression: Node): boolean {

@@ -31,12 +31,15 @@ const context: SchemaContext = {
 function hazards(sql: string, options: { transaction?: boolean; context?: SchemaContext } = {}): string[] {
   const sections = [{ transaction: options.transaction ?? true, statements: splitStatements(sql) }];
   return analyseHazards(sections, options.context ?? context).map(
-    (s) => `${s.line} ${s.effects.map((e) => `${e.level} ${e.kind}${e.table ? `@${e.table}` : ''}`).join(', ')}`,
+    (s) =>
+      `${s.line} ${s.effects.map((e) => `${e.level} ${e.kind}${e.table ? `@${e.table}` : ''}`).join(', ')}`,
   );
 }
 
 function described(sql: string, transaction = true): string[] {
-  return analyseHazards([{ transaction, statements: splitStatements(sql) }], context).map(describeStatementHazards);
+  return analyseHazards([{ transaction, statements: splitStatements(sql) }], context).map(
+    describeStatementHazards,
+  );
 }
 
 describe('analyseHazards: indexes', () => {
@@ -51,7 +54,9 @@ describe('analyseHazards: indexes', () => {
 
   it('work on a table created by the migration has no hazard', () => {
     expect(
-      hazards('CREATE TABLE fresh (id int PRIMARY KEY, age int);\nCREATE INDEX i ON fresh (age);\nALTER TABLE fresh ALTER COLUMN age TYPE text, ALTER COLUMN age SET NOT NULL;\nDROP TABLE fresh;'),
+      hazards(
+        'CREATE TABLE fresh (id int PRIMARY KEY, age int);\nCREATE INDEX i ON fresh (age);\nALTER TABLE fresh ALTER COLUMN age TYPE text, ALTER COLUMN age SET NOT NULL;\nDROP TABLE fresh;',
+      ),
     ).toEqual([]);
   });
 
@@ -62,15 +67,19 @@ describe('analyseHazards: indexes', () => {
 
   it('REINDEX blocks writes; REINDEX CONCURRENTLY blocks nothing', () => {
     expect(hazards('REINDEX INDEX users_email_idx;')).toEqual(['1 warning index-build@public.users']);
-    expect(hazards('REINDEX TABLE CONCURRENTLY users;', { transaction: false })).toEqual(['1 info index-build@public.users']);
+    expect(hazards('REINDEX TABLE CONCURRENTLY users;', { transaction: false })).toEqual([
+      '1 info index-build@public.users',
+    ]);
   });
 });
 
 describe('analyseHazards: ADD COLUMN', () => {
   it('a constant or stable default is a brief catalog change (PG11+)', () => {
-    expect(hazards("ALTER TABLE users ADD COLUMN a int DEFAULT 0, ADD COLUMN b timestamptz DEFAULT now(), ADD COLUMN c jsonb DEFAULT '{}'::jsonb, ADD COLUMN d int DEFAULT stable_fn();")).toEqual([
-      '1 info lock@public.users',
-    ]);
+    expect(
+      hazards(
+        "ALTER TABLE users ADD COLUMN a int DEFAULT 0, ADD COLUMN b timestamptz DEFAULT now(), ADD COLUMN c jsonb DEFAULT '{}'::jsonb, ADD COLUMN d int DEFAULT stable_fn();",
+      ),
+    ).toEqual(['1 info lock@public.users']);
   });
 
   it('a volatile default, identity, serial, stored generated column or constrained domain rewrites', () => {
@@ -90,9 +99,9 @@ describe('analyseHazards: ADD COLUMN', () => {
   });
 
   it('any default rewrites before PostgreSQL 11', () => {
-    expect(hazards('ALTER TABLE users ADD COLUMN a int DEFAULT 0;', { context: { ...context, serverMajor: 10 } })).toEqual([
-      '1 error rewrite@public.users',
-    ]);
+    expect(
+      hazards('ALTER TABLE users ADD COLUMN a int DEFAULT 0;', { context: { ...context, serverMajor: 10 } }),
+    ).toEqual(['1 error rewrite@public.users']);
   });
 
   it('NOT NULL without a default scans (and fails on a filled table)', () => {
@@ -100,7 +109,9 @@ describe('analyseHazards: ADD COLUMN', () => {
   });
 
   it('a UNIQUE column builds an index under ACCESS EXCLUSIVE; a REFERENCES column locks the other table', () => {
-    expect(hazards('ALTER TABLE users ADD COLUMN a int UNIQUE;')).toEqual(['1 error index-build@public.users']);
+    expect(hazards('ALTER TABLE users ADD COLUMN a int UNIQUE;')).toEqual([
+      '1 error index-build@public.users',
+    ]);
     expect(hazards('ALTER TABLE orders ADD COLUMN a bigint REFERENCES users (id);')).toEqual([
       '1 info lock@public.orders, info lock@public.users',
     ]);
@@ -124,7 +135,12 @@ describe('analyseHazards: ALTER COLUMN TYPE', () => {
     ['age', 'text', ['error rewrite', 'warning irreversible']],
   ])('%s -> %s: %j', (column, type, expected) => {
     const [line] = analyseHazards(
-      [{ transaction: true, statements: splitStatements(`ALTER TABLE users ALTER COLUMN ${column} TYPE ${type};`) }],
+      [
+        {
+          transaction: true,
+          statements: splitStatements(`ALTER TABLE users ALTER COLUMN ${column} TYPE ${type};`),
+        },
+      ],
       context,
     );
     const kinds = line.effects.filter((e) => e.kind !== 'lock').map((e) => `${e.level} ${e.kind}`);
@@ -133,83 +149,123 @@ describe('analyseHazards: ALTER COLUMN TYPE', () => {
   });
 
   it('a USING expression rewrites unless it is the column itself', () => {
-    expect(hazards('ALTER TABLE users ALTER COLUMN name TYPE text USING name::text;')).toEqual(['1 info lock@public.users']);
-    expect(hazards('ALTER TABLE users ALTER COLUMN name TYPE text USING lower(name);')).toEqual(['1 error rewrite@public.users']);
+    expect(hazards('ALTER TABLE users ALTER COLUMN name TYPE text USING name::text;')).toEqual([
+      '1 info lock@public.users',
+    ]);
+    expect(hazards('ALTER TABLE users ALTER COLUMN name TYPE text USING lower(name);')).toEqual([
+      '1 error rewrite@public.users',
+    ]);
   });
 });
 
 describe('analyseHazards: constraints and NOT NULL', () => {
   it('SET NOT NULL scans under ACCESS EXCLUSIVE unless a validated CHECK (col IS NOT NULL) exists', () => {
-    expect(hazards('ALTER TABLE users ALTER COLUMN age SET NOT NULL;')).toEqual(['1 error scan@public.users']);
-    expect(hazards('ALTER TABLE users ALTER COLUMN checked SET NOT NULL;')).toEqual(['1 info lock@public.users']);
+    expect(hazards('ALTER TABLE users ALTER COLUMN age SET NOT NULL;')).toEqual([
+      '1 error scan@public.users',
+    ]);
+    expect(hazards('ALTER TABLE users ALTER COLUMN checked SET NOT NULL;')).toEqual([
+      '1 info lock@public.users',
+    ]);
     expect(
-      hazards('ALTER TABLE users ALTER COLUMN checked SET NOT NULL;', { context: { ...context, serverMajor: 11 } }),
+      hazards('ALTER TABLE users ALTER COLUMN checked SET NOT NULL;', {
+        context: { ...context, serverMajor: 11 },
+      }),
     ).toEqual(['1 error scan@public.users']);
   });
 
   it('the online SET NOT NULL: NOT VALID check, VALIDATE in its own section, then SET NOT NULL is brief', () => {
     const sections = [
-      { transaction: true, statements: splitStatements('ALTER TABLE users ADD CONSTRAINT age_nn CHECK (age IS NOT NULL) NOT VALID;') },
+      {
+        transaction: true,
+        statements: splitStatements(
+          'ALTER TABLE users ADD CONSTRAINT age_nn CHECK (age IS NOT NULL) NOT VALID;',
+        ),
+      },
       { transaction: true, statements: splitStatements('ALTER TABLE users VALIDATE CONSTRAINT age_nn;') },
-      { transaction: true, statements: splitStatements('ALTER TABLE users ALTER COLUMN age SET NOT NULL;\nALTER TABLE users DROP CONSTRAINT age_nn;') },
+      {
+        transaction: true,
+        statements: splitStatements(
+          'ALTER TABLE users ALTER COLUMN age SET NOT NULL;\nALTER TABLE users DROP CONSTRAINT age_nn;',
+        ),
+      },
     ];
-    expect(analyseHazards(sections, context).map((s) => s.effects.map((e) => `${e.level} ${e.kind}`).join(', '))).toEqual([
-      'info lock',
-      'info scan',
-      'info lock',
-      'info lock',
-    ]);
+    expect(
+      analyseHazards(sections, context).map((s) => s.effects.map((e) => `${e.level} ${e.kind}`).join(', ')),
+    ).toEqual(['info lock', 'info scan', 'info lock', 'info lock']);
   });
 
   it('a foreign key scans under SHARE ROW EXCLUSIVE on both tables; NOT VALID is brief; VALIDATE blocks nothing', () => {
-    expect(hazards('ALTER TABLE orders ADD CONSTRAINT fk FOREIGN KEY (user_id) REFERENCES users (id);')).toEqual([
-      '1 warning scan@public.orders, warning lock@public.users',
-    ]);
-    expect(hazards('ALTER TABLE orders ADD CONSTRAINT fk FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID;')).toEqual([
-      '1 info lock@public.orders, info lock@public.users',
-    ]);
+    expect(
+      hazards('ALTER TABLE orders ADD CONSTRAINT fk FOREIGN KEY (user_id) REFERENCES users (id);'),
+    ).toEqual(['1 warning scan@public.orders, warning lock@public.users']);
+    expect(
+      hazards('ALTER TABLE orders ADD CONSTRAINT fk FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID;'),
+    ).toEqual(['1 info lock@public.orders, info lock@public.users']);
     expect(hazards('ALTER TABLE orders VALIDATE CONSTRAINT fk;')).toEqual(['1 info scan@public.orders']);
   });
 
   it('VALIDATE in the same transaction as its NOT VALID ADD runs under the lock held since then', () => {
     expect(
-      described('ALTER TABLE orders ADD CONSTRAINT c CHECK (total > 0) NOT VALID;\nALTER TABLE orders VALIDATE CONSTRAINT c;'),
+      described(
+        'ALTER TABLE orders ADD CONSTRAINT c CHECK (total > 0) NOT VALID;\nALTER TABLE orders VALIDATE CONSTRAINT c;',
+      ),
     ).toEqual([
       'info ALTER TABLE public.orders ADD CONSTRAINT c CHECK NOT VALID: ACCESS EXCLUSIVE on public.orders, brief: blocks reads and writes while it waits for running transactions and until the section commits',
       'error ALTER TABLE public.orders VALIDATE CONSTRAINT c: scans public.orders to validate c under ACCESS EXCLUSIVE (held since line 1): blocks reads and writes until it ends',
     ]);
     // Outside a transaction each statement commits: nothing is held.
     expect(
-      hazards('ALTER TABLE orders ADD CONSTRAINT c CHECK (total > 0) NOT VALID;\nALTER TABLE orders VALIDATE CONSTRAINT c;', { transaction: false }),
+      hazards(
+        'ALTER TABLE orders ADD CONSTRAINT c CHECK (total > 0) NOT VALID;\nALTER TABLE orders VALIDATE CONSTRAINT c;',
+        { transaction: false },
+      ),
     ).toEqual(['1 info lock@public.orders', '2 info scan@public.orders']);
   });
 
   it('CHECK scans under ACCESS EXCLUSIVE; UNIQUE and PRIMARY KEY build an index unless USING INDEX', () => {
-    expect(hazards('ALTER TABLE users ADD CONSTRAINT c CHECK (age > 0);')).toEqual(['1 error scan@public.users']);
-    expect(hazards('ALTER TABLE users ADD CONSTRAINT u UNIQUE (email);')).toEqual(['1 error index-build@public.users']);
-    expect(hazards('ALTER TABLE users ADD CONSTRAINT u UNIQUE USING INDEX users_email_idx;')).toEqual(['1 info lock@public.users']);
-    expect(hazards('ALTER TABLE users ADD PRIMARY KEY (age);')).toEqual(['1 error index-build@public.users, error scan@public.users']);
+    expect(hazards('ALTER TABLE users ADD CONSTRAINT c CHECK (age > 0);')).toEqual([
+      '1 error scan@public.users',
+    ]);
+    expect(hazards('ALTER TABLE users ADD CONSTRAINT u UNIQUE (email);')).toEqual([
+      '1 error index-build@public.users',
+    ]);
+    expect(hazards('ALTER TABLE users ADD CONSTRAINT u UNIQUE USING INDEX users_email_idx;')).toEqual([
+      '1 info lock@public.users',
+    ]);
+    expect(hazards('ALTER TABLE users ADD PRIMARY KEY (age);')).toEqual([
+      '1 error index-build@public.users, error scan@public.users',
+    ]);
   });
 
   it('ALTER DOMAIN ADD CONSTRAINT scans the tables using the domain under SHARE', () => {
-    expect(hazards('ALTER DOMAIN positive ADD CONSTRAINT c CHECK (VALUE > 0);')).toEqual(['1 warning scan@public.orders']);
+    expect(hazards('ALTER DOMAIN positive ADD CONSTRAINT c CHECK (VALUE > 0);')).toEqual([
+      '1 warning scan@public.orders',
+    ]);
     expect(hazards('ALTER DOMAIN positive ADD CONSTRAINT c CHECK (VALUE > 0) NOT VALID;')).toEqual([]);
   });
 });
 
 describe('analyseHazards: data loss and irreversible changes', () => {
   it('drops and deletes lose data', () => {
-    expect(hazards('ALTER TABLE users DROP COLUMN email;')).toEqual(['1 error data-loss@public.users, info lock@public.users']);
-    expect(hazards('DROP TABLE orders;')).toEqual(['1 error data-loss@public.orders, info lock@public.orders, info lock@public.users']);
+    expect(hazards('ALTER TABLE users DROP COLUMN email;')).toEqual([
+      '1 error data-loss@public.users, info lock@public.users',
+    ]);
+    expect(hazards('DROP TABLE orders;')).toEqual([
+      '1 error data-loss@public.orders, info lock@public.orders, info lock@public.users',
+    ]);
     expect(hazards('TRUNCATE users;')).toEqual(['1 error data-loss@public.users, info lock@public.users']);
     expect(hazards('DELETE FROM users WHERE id = 1;')).toEqual(['1 error data-loss@public.users']);
-    expect(hazards('DELETE FROM users;')).toEqual(['1 error data-loss@public.users, warning scan@public.users']);
+    expect(hazards('DELETE FROM users;')).toEqual([
+      '1 error data-loss@public.users, warning scan@public.users',
+    ]);
     expect(hazards('DROP SCHEMA billing CASCADE;')).toEqual(['1 error data-loss']);
     expect(hazards('DROP DATABASE other;', { transaction: false })).toEqual(['1 error data-loss']);
   });
 
   it('a new value of an existing enum cannot be removed again', () => {
-    expect(hazards("ALTER TYPE mood ADD VALUE 'meh';", { transaction: false })).toEqual(['1 warning irreversible']);
+    expect(hazards("ALTER TYPE mood ADD VALUE 'meh';", { transaction: false })).toEqual([
+      '1 warning irreversible',
+    ]);
     expect(hazards("CREATE TYPE fresh AS ENUM ('a');\nALTER TYPE fresh ADD VALUE 'b';")).toEqual([]);
   });
 });
@@ -228,14 +284,19 @@ describe('analyseHazards: other statements', () => {
           'GRANT SELECT ON accounts TO PUBLIC;',
         ].join('\n'),
       ),
-    ).toEqual(['1 info lock@public.users', '2 info lock@public.accounts', '3 info lock@public.accounts', '4 info lock@public.accounts', '5 info lock@public.accounts']);
+    ).toEqual([
+      '1 info lock@public.users',
+      '2 info lock@public.accounts',
+      '3 info lock@public.accounts',
+      '4 info lock@public.accounts',
+      '5 info lock@public.accounts',
+    ]);
   });
 
   it('the facts of a renamed table follow it', () => {
-    expect(hazards('ALTER TABLE users RENAME TO accounts;\nALTER TABLE accounts ALTER COLUMN name TYPE text;')).toEqual([
-      '1 info lock@public.users',
-      '2 info lock@public.accounts',
-    ]);
+    expect(
+      hazards('ALTER TABLE users RENAME TO accounts;\nALTER TABLE accounts ALTER COLUMN name TYPE text;'),
+    ).toEqual(['1 info lock@public.users', '2 info lock@public.accounts']);
   });
 
   it('VACUUM FULL, CLUSTER and SET TABLESPACE rewrite; UPDATE without WHERE locks every row', () => {
@@ -248,20 +309,32 @@ describe('analyseHazards: other statements', () => {
 
   it('storage parameters: fillfactor and autovacuum take SHARE UPDATE EXCLUSIVE, others ACCESS EXCLUSIVE', () => {
     expect(hazards('ALTER TABLE users SET (fillfactor = 70, autovacuum_enabled = false);')).toEqual([]);
-    expect(hazards('ALTER TABLE users SET (user_catalog_table = true);')).toEqual(['1 info lock@public.users']);
+    expect(hazards('ALTER TABLE users SET (user_catalog_table = true);')).toEqual([
+      '1 info lock@public.users',
+    ]);
   });
 
   it('REFRESH MATERIALIZED VIEW blocks its reads unless CONCURRENTLY', () => {
     expect(hazards('REFRESH MATERIALIZED VIEW stats;')).toEqual(['1 error scan@public.stats']);
-    expect(hazards('REFRESH MATERIALIZED VIEW CONCURRENTLY stats;', { transaction: false })).toEqual(['1 info scan@public.stats']);
+    expect(hazards('REFRESH MATERIALIZED VIEW CONCURRENTLY stats;', { transaction: false })).toEqual([
+      '1 info scan@public.stats',
+    ]);
   });
 
   it('a partition created with PARTITION OF locks the parent; ATTACH scans the partition', () => {
-    expect(hazards('CREATE TABLE events_2026 PARTITION OF events FOR VALUES FROM (1) TO (2);')).toEqual(['1 info lock@public.events']);
-    expect(hazards('ALTER TABLE events ATTACH PARTITION old_events FOR VALUES FROM (0) TO (1);')).toEqual(['1 error scan@public.old_events']);
+    expect(hazards('CREATE TABLE events_2026 PARTITION OF events FOR VALUES FROM (1) TO (2);')).toEqual([
+      '1 info lock@public.events',
+    ]);
+    expect(hazards('ALTER TABLE events ATTACH PARTITION old_events FOR VALUES FROM (0) TO (1);')).toEqual([
+      '1 error scan@public.old_events',
+    ]);
   });
 
   it('passes over statements without hazards', () => {
-    expect(hazards("CREATE TABLE t (id int);\nCREATE TYPE x AS ENUM ('a');\nSELECT 1;\nINSERT INTO users (id) VALUES (1);")).toEqual([]);
+    expect(
+      hazards(
+        "CREATE TABLE t (id int);\nCREATE TYPE x AS ENUM ('a');\nSELECT 1;\nINSERT INTO users (id) VALUES (1);",
+      ),
+    ).toEqual([]);
   });
 });

@@ -1,6 +1,12 @@
 import type { SqlStatement } from '@bakery-ia/init-manager';
 import type { Node } from 'libpg-query';
-import { effectLevel, highestLevel, type HazardEffect, type StatementHazards, type TableLock } from './hazard.js';
+import {
+  effectLevel,
+  highestLevel,
+  type HazardEffect,
+  type StatementHazards,
+  type TableLock,
+} from './hazard.js';
 import { blocksOf, strongerLock, type Blocks, type LockMode } from './lock-mode.js';
 import { walkMigration, type MigrationScope, type MigrationSection } from './migration-scope.js';
 import type { SchemaContext } from './schema-context.js';
@@ -39,7 +45,12 @@ export function statementHazards(
     const strongest = strongerLock(mode, held?.mode);
     const heldFromLine = held && strongest !== mode ? held.line : undefined;
     effective.set(table, { mode: strongest, ...(heldFromLine !== undefined ? { heldFromLine } : {}) });
-    locks.push({ table, mode: strongest, blocks: blocksOf(strongest), ...(heldFromLine !== undefined ? { heldFromLine } : {}) });
+    locks.push({
+      table,
+      mode: strongest,
+      blocks: blocksOf(strongest),
+      ...(heldFromLine !== undefined ? { heldFromLine } : {}),
+    });
     if (scope.transaction) scope.hold(table, mode, statement.line);
   }
   const effects: HazardEffect[] = [];

@@ -131,14 +131,19 @@ export function createMigrationScope(context: SchemaContext): MigrationScope {
       const rename = node.RenameStmt;
       const table = relationName(rename.relation);
       const newName = String(rename.newname);
-      if (rename.renameType === 'OBJECT_TABLE' || rename.renameType === 'OBJECT_VIEW' || rename.renameType === 'OBJECT_MATVIEW') {
+      if (
+        rename.renameType === 'OBJECT_TABLE' ||
+        rename.renameType === 'OBJECT_VIEW' ||
+        rename.renameType === 'OBJECT_MATVIEW'
+      ) {
         const renamed = `${table.split('.')[0]}.${newName}`;
         if (created.delete(table)) created.add(renamed);
         else tableFrom.set(renamed, before(table));
       } else if (rename.renameType === 'OBJECT_COLUMN') {
         const old = columnBefore(table, String(rename.subname));
         columnFrom.set(`${table}.${newName}`, old);
-        if (addedColumns.delete(`${table}.${String(rename.subname)}`)) addedColumns.add(`${table}.${newName}`);
+        if (addedColumns.delete(`${table}.${String(rename.subname)}`))
+          addedColumns.add(`${table}.${newName}`);
       } else if (rename.renameType === 'OBJECT_TYPE' || rename.renameType === 'OBJECT_DOMAIN') {
         const type = objectName(rename.object ?? { List: { items: [] } });
         if (createdTypes.delete(type)) createdTypes.add(`${type.split('.')[0]}.${newName}`);
@@ -199,4 +204,3 @@ export function walkMigration(
     }
   }
 }
-

@@ -16,7 +16,8 @@ export function statementEffects(node: Node, scope: MigrationScope): RawHazards 
     const objtype = node.AlterTableStmt.objtype;
     if (objtype === 'OBJECT_TABLE' || objtype === 'OBJECT_MATVIEW' || objtype === 'OBJECT_FOREIGN_TABLE')
       alterTableEffects(node.AlterTableStmt, scope, raw);
-    else if (objtype === 'OBJECT_VIEW') raw.lock(relationName(node.AlterTableStmt.relation), 'ACCESS EXCLUSIVE');
+    else if (objtype === 'OBJECT_VIEW')
+      raw.lock(relationName(node.AlterTableStmt.relation), 'ACCESS EXCLUSIVE');
   } else if ('IndexStmt' in node) {
     const index = node.IndexStmt;
     const table = relationName(index.relation);
@@ -51,7 +52,12 @@ export function statementEffects(node: Node, scope: MigrationScope): RawHazards 
     const table = relationName(node.UpdateStmt.relation);
     raw.lock(table, 'ROW EXCLUSIVE');
     if (!node.UpdateStmt.whereClause)
-      raw.effect('scan', table, `updates and locks every row of ${table}: writers of those rows wait`, 'writes');
+      raw.effect(
+        'scan',
+        table,
+        `updates and locks every row of ${table}: writers of those rows wait`,
+        'writes',
+      );
   } else if ('RenameStmt' in node) {
     const rename = node.RenameStmt;
     if (rename.renameType === 'OBJECT_INDEX') {
@@ -78,7 +84,8 @@ export function statementEffects(node: Node, scope: MigrationScope): RawHazards 
             ? (element.ColumnDef.constraints ?? []).flatMap((c) => ('Constraint' in c ? [c.Constraint] : []))
             : [];
       for (const constraint of constraints)
-        if (constraint.contype === 'CONSTR_FOREIGN') raw.lock(relationName(constraint.pktable), 'SHARE ROW EXCLUSIVE');
+        if (constraint.contype === 'CONSTR_FOREIGN')
+          raw.lock(relationName(constraint.pktable), 'SHARE ROW EXCLUSIVE');
     }
   } else if ('ViewStmt' in node) {
     if (node.ViewStmt.replace) raw.lock(relationName(node.ViewStmt.view), 'ACCESS EXCLUSIVE');
@@ -128,7 +135,12 @@ export function statementEffects(node: Node, scope: MigrationScope): RawHazards 
     const concurrent = node.RefreshMatViewStmt.concurrent === true;
     raw.lock(view, concurrent ? 'EXCLUSIVE' : 'ACCESS EXCLUSIVE');
     // A materialized view has no writers but REFRESH: a concurrent refresh lets reads through.
-    raw.effect('scan', view, `recomputes ${view}${concurrent ? ' concurrently' : ''}`, concurrent ? 'nothing' : undefined);
+    raw.effect(
+      'scan',
+      view,
+      `recomputes ${view}${concurrent ? ' concurrently' : ''}`,
+      concurrent ? 'nothing' : undefined,
+    );
   } else if ('AlterDomainStmt' in node) {
     alterDomainEffects(node.AlterDomainStmt, scope, raw);
   } else if ('AlterEnumStmt' in node) {
@@ -156,7 +168,8 @@ function dropEffects(
     switch (drop.removeType) {
       case 'OBJECT_TABLE':
         raw.lock(name, 'ACCESS EXCLUSIVE');
-        for (const referenced of scope.context.references?.get(name) ?? []) raw.lock(referenced, 'ACCESS EXCLUSIVE');
+        for (const referenced of scope.context.references?.get(name) ?? [])
+          raw.lock(referenced, 'ACCESS EXCLUSIVE');
         raw.effect('data-loss', name, `drops table ${name} and its rows`);
         break;
       case 'OBJECT_INDEX': {
@@ -174,7 +187,8 @@ function dropEffects(
       case 'OBJECT_TYPE':
       case 'OBJECT_DOMAIN':
       case 'OBJECT_EXTENSION':
-        if (cascade) raw.effect('data-loss', undefined, `drops ${name} with CASCADE: columns of its types go with it`);
+        if (cascade)
+          raw.effect('data-loss', undefined, `drops ${name} with CASCADE: columns of its types go with it`);
         break;
       case 'OBJECT_SEQUENCE':
         raw.effect('irreversible', undefined, `drops sequence ${name}: its current value is lost`);
@@ -183,7 +197,8 @@ function dropEffects(
       case 'OBJECT_POLICY':
       case 'OBJECT_RULE': {
         // `DROP TRIGGER t ON table`: the list is table names then the object's name.
-        const items = 'List' in object ? (object.List.items ?? []).map((item) => stringValue(item) ?? '?') : [];
+        const items =
+          'List' in object ? (object.List.items ?? []).map((item) => stringValue(item) ?? '?') : [];
         const table = items.length >= 3 ? `${items[0]}.${items[1]}` : `public.${items[0] ?? '?'}`;
         raw.lock(table, 'ACCESS EXCLUSIVE');
         break;

@@ -11,13 +11,24 @@ const MAX = 90;
 export function statementLabel(statement: SqlStatement, node: Node): string {
   if ('IndexStmt' in node) {
     const index = node.IndexStmt;
-    return `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX ${index.concurrent ? 'CONCURRENTLY ' : ''}${index.idxname ?? ''} ON ${relationName(index.relation)}`.replace(/\s+/g, ' ');
+    return `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX ${index.concurrent ? 'CONCURRENTLY ' : ''}${index.idxname ?? ''} ON ${relationName(index.relation)}`.replace(
+      /\s+/g,
+      ' ',
+    );
   }
   if ('AlterTableStmt' in node && node.AlterTableStmt.objtype === 'OBJECT_TABLE') {
-    const cmds = (node.AlterTableStmt.cmds ?? []).flatMap((item) => ('AlterTableCmd' in item ? [cmdLabel(item.AlterTableCmd)] : []));
+    const cmds = (node.AlterTableStmt.cmds ?? []).flatMap((item) =>
+      'AlterTableCmd' in item ? [cmdLabel(item.AlterTableCmd)] : [],
+    );
     return shorten(`ALTER TABLE ${relationName(node.AlterTableStmt.relation)} ${cmds.join(', ')}`);
   }
-  return shorten(statement.sql.replace(/--[^\n]*\n/g, ' ').replace(/\s+/g, ' ').replace(/;$/, '').trim());
+  return shorten(
+    statement.sql
+      .replace(/--[^\n]*\n/g, ' ')
+      .replace(/\s+/g, ' ')
+      .replace(/;$/, '')
+      .trim(),
+  );
 }
 
 function cmdLabel(cmd: AlterTableCmd): string {
@@ -38,7 +49,11 @@ function cmdLabel(cmd: AlterTableCmd): string {
       return `ALTER COLUMN ${name} ${def ? 'SET' : 'DROP'} DEFAULT`;
     case 'AT_AddConstraint': {
       const constraint = def && 'Constraint' in def ? def.Constraint : undefined;
-      const kind = constraint?.contype?.replace('CONSTR_', '').replace('FOREIGN', 'FOREIGN KEY').replace('PRIMARY', 'PRIMARY KEY') ?? '';
+      const kind =
+        constraint?.contype
+          ?.replace('CONSTR_', '')
+          .replace('FOREIGN', 'FOREIGN KEY')
+          .replace('PRIMARY', 'PRIMARY KEY') ?? '';
       return `ADD CONSTRAINT ${constraint?.conname ?? ''} ${kind}${constraint?.indexname ? ' USING INDEX' : ''}${constraint?.skip_validation ? ' NOT VALID' : ''}`;
     }
     case 'AT_ValidateConstraint':
@@ -46,7 +61,10 @@ function cmdLabel(cmd: AlterTableCmd): string {
     case 'AT_DropConstraint':
       return `DROP CONSTRAINT ${name}`;
     default:
-      return (cmd.subtype ?? '').replace(/^AT_/, '').replace(/([a-z])([A-Z])/g, '$1 $2').toUpperCase();
+      return (cmd.subtype ?? '')
+        .replace(/^AT_/, '')
+        .replace(/([a-z])([A-Z])/g, '$1 $2')
+        .toUpperCase();
   }
 }
 

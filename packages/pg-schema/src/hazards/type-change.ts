@@ -113,7 +113,11 @@ export function typeChangeRewrites(before: ColumnType, after: ColumnType): boole
   const unbounded = after.mods.length === 0;
   if (STRING_TYPES.has(before.base) && STRING_TYPES.has(after.base)) {
     if (after.base === 'text' || unbounded) return false;
-    return !(before.base === 'character varying' && before.mods.length === 1 && after.mods[0] >= before.mods[0]);
+    return !(
+      before.base === 'character varying' &&
+      before.mods.length === 1 &&
+      after.mods[0] >= before.mods[0]
+    );
   }
   if (before.base !== after.base) return !(before.base === 'cidr' && after.base === 'inet');
   if (before.base === 'numeric') {
