@@ -60,11 +60,8 @@ export function statementEffects(node: Node, scope: MigrationScope): RawHazards 
       );
   } else if ('RenameStmt' in node) {
     const rename = node.RenameStmt;
-    if (rename.renameType === 'OBJECT_INDEX') {
-      const index = relationName(rename.relation);
-      const table = scope.indexTable(index);
-      if (table) raw.lock(table, 'SHARE UPDATE EXCLUSIVE');
-    } else if (rename.relation) {
+    // Renaming an index locks only the index (SHARE UPDATE EXCLUSIVE, PG12+).
+    if (rename.renameType !== 'OBJECT_INDEX' && rename.relation) {
       raw.lock(relationName(rename.relation), 'ACCESS EXCLUSIVE');
     }
   } else if ('AlterObjectSchemaStmt' in node && node.AlterObjectSchemaStmt.relation) {
@@ -143,14 +140,6 @@ export function statementEffects(node: Node, scope: MigrationScope): RawHazards 
     );
   } else if ('AlterDomainStmt' in node) {
     alterDomainEffects(node.AlterDomainStmt, scope, raw);
-  } else if ('AlterEnumStmt' in node) {
-    const type = qualifiedNames(node.AlterEnumStmt.typeName);
-    if (node.AlterEnumStmt.newVal && !node.AlterEnumStmt.oldVal && !scope.isNewType(type))
-      raw.effect(
-        'irreversible',
-        undefined,
-        `adds value '${node.AlterEnumStmt.newVal}' to enum ${type}: Postgres cannot remove an enum value, so the down section must recreate the type`,
-      );
   } else if ('DropdbStmt' in node) {
     raw.effect('data-loss', undefined, `drops database ${node.DropdbStmt.dbname} and everything in it`);
   }

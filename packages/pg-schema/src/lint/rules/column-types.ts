@@ -8,7 +8,7 @@ import type { LintRule, RuleInput } from '../rule.js';
 interface DeclaredColumn {
   table: string;
   def: ColumnDef;
-  /** A key: in the primary key, identity or serial (where running out of numbers is an outage). */
+  /** A key: the single-column primary key, identity or serial (running out of numbers is an outage). */
   key: boolean;
 }
 
@@ -17,9 +17,10 @@ function declaredColumns({ node }: RuleInput): DeclaredColumn[] {
   if ('CreateStmt' in node) {
     const table = relationName(node.CreateStmt.relation);
     const elements = node.CreateStmt.tableElts ?? [];
+    // A single-column primary key; a column of a composite key (a step number per recipe) is not a counter.
     const primary = new Set(
       elements.flatMap((e) =>
-        'Constraint' in e && e.Constraint.contype === 'CONSTR_PRIMARY'
+        'Constraint' in e && e.Constraint.contype === 'CONSTR_PRIMARY' && (e.Constraint.keys ?? []).length === 1
           ? (e.Constraint.keys ?? []).map((k) => stringValue(k) ?? '')
           : [],
       ),
@@ -75,7 +76,7 @@ export const columnTypeRules: LintRule[] = [
     squawk: ['prefer-bigint-over-int', 'prefer-bigint-over-smallint'],
     schemaAware: false,
     catches:
-      'A key column (primary key, identity, serial) declared `integer` or `smallint`: running out of numbers stops inserts.',
+      'A key column (single-column primary key, identity, serial) declared `integer` or `smallint`: running out of numbers stops inserts.',
     check: (input) =>
       columnsOf(input, (column, base) =>
         column.key && (base === 'integer' || base === 'smallint' || SERIAL.has(base))
