@@ -24,8 +24,14 @@ CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW;
 
 const CASES: Array<[sql: string, table: string]> = [
   ['CREATE INDEX users_name_idx ON users (name)', 'users'],
-  ['ALTER TABLE orders ADD CONSTRAINT orders_user_fk2 FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID', 'orders'],
-  ['ALTER TABLE orders ADD CONSTRAINT orders_user_fk2 FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID', 'users'],
+  [
+    'ALTER TABLE orders ADD CONSTRAINT orders_user_fk2 FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID',
+    'orders',
+  ],
+  [
+    'ALTER TABLE orders ADD CONSTRAINT orders_user_fk2 FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID',
+    'users',
+  ],
   ['ALTER TABLE orders VALIDATE CONSTRAINT orders_user_fk', 'orders'],
   ['ALTER TABLE orders ADD CONSTRAINT orders_total_check CHECK (total >= 0) NOT VALID', 'orders'],
   ['ALTER TABLE users ALTER COLUMN age SET NOT NULL', 'users'],
@@ -60,10 +66,15 @@ describeEachServer('hazard claims on a real server', (server) => {
   it.each(CASES)('%s (on %s)', async (sql, table) => {
     const [claim] = analyseHazards([{ transaction: true, statements: splitStatements(`${sql};`) }], context);
     const lock = claim?.locks.find((l) => l.table === `public.${table}`);
-    const rewrites = claim?.effects.some((e) => e.kind === 'rewrite' && e.table === `public.${table}`) ?? false;
+    const rewrites =
+      claim?.effects.some((e) => e.kind === 'rewrite' && e.table === `public.${table}`) ?? false;
     const pid = (await a.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0].pid;
     const relfilenode = async () =>
-      (await a.query<{ n: string }>(`SELECT relfilenode::text AS n FROM pg_class WHERE relname = $1`, [table])).rows[0].n;
+      (
+        await a.query<{ n: string }>(`SELECT relfilenode::text AS n FROM pg_class WHERE relname = $1`, [
+          table,
+        ])
+      ).rows[0].n;
     await a.query('BEGIN');
     try {
       const before = await relfilenode();

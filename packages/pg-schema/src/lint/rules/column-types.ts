@@ -20,7 +20,9 @@ function declaredColumns({ node }: RuleInput): DeclaredColumn[] {
     // A single-column primary key; a column of a composite key (a step number per recipe) is not a counter.
     const primary = new Set(
       elements.flatMap((e) =>
-        'Constraint' in e && e.Constraint.contype === 'CONSTR_PRIMARY' && (e.Constraint.keys ?? []).length === 1
+        'Constraint' in e &&
+        e.Constraint.contype === 'CONSTR_PRIMARY' &&
+        (e.Constraint.keys ?? []).length === 1
           ? (e.Constraint.keys ?? []).map((k) => stringValue(k) ?? '')
           : [],
       ),
