@@ -213,7 +213,7 @@ export async function verifyMigrations(options: VerifyOptions): Promise<VerifyRe
         staticCheck(
           'hazards',
           hazardProblems,
-          `${count} statement(s) with hazards${failOnHazard === 'none' ? '; not enforced (--fail-on-hazard=none)' : ''}`,
+          `${count} statement(s) with hazards, --fail-on-hazard=${failOnHazard}`,
         ),
       );
     }
