@@ -58,7 +58,7 @@ describe('pg-schema CLI', () => {
     );
     const sql = cli('diff', '--models', 'models', '--migrations', 'migrations', ...shadow()).stdout;
     expect(sql).toMatch(
-      /^-- Hazards .*\n--   \w+ CREATE INDEX .*items_name_idx ON public\.items: builds index items_name_idx on public\.items/m,
+      /^-- Hazards .*\n-- {3}\w+ CREATE INDEX .*items_name_idx ON public\.items: builds index items_name_idx on public\.items/m,
     );
     const json = JSON.parse(
       cli('diff', '--models', 'models', '--migrations', 'migrations', '--format', 'json', ...shadow()).stdout,
