@@ -227,6 +227,9 @@ lane_a() {
   run_doc "$R" ok '--databaseUrl' 'npx nx run auth:migrate-verify-live --help'
   run_doc "$R" ok '--dryRun' 'npx nx run auth:migrate-generate --help'
   run_doc "$R" ok '"ok": true' 'npx nx run auth:migrate-verify --output-format=json'
+  # docs/lint.md: the committed inventory 0002 builds a plain index on an existing table.
+  run_doc "$R" fail 'warning hazard:index-build: CREATE INDEX stock_movements_waste_idx' \
+    'npx nx run inventory:migrate-verify --fail-on-hazard=warning'
 
   # Live comparisons: the env var (databaseUrlEnv), then --database-url with the variable unset.
   local live_url="$AUTH_DATABASE_URL" live_db="${PREFIX}auth"

@@ -15,9 +15,14 @@ export interface MigrateConfig {
   databaseUrlEnv: string;
   /** Environment of the database `databaseUrlEnv` points at, when ENVIRONMENT does not say. */
   environment?: string;
-  lint: { failOn: 'error' | 'warning' | 'none' };
+  /** Levels that fail migrate-verify: lint findings and hazards, on one scale. */
+  lint: { failOn: FailLevel; failOnHazard: FailLevel };
   kubernetes: KubernetesConfig;
 }
+
+export type FailLevel = 'error' | 'warning' | 'info' | 'none';
+const FAIL_LEVELS: FailLevel[] = ['error', 'warning', 'info', 'none'];
+const LINT_FIELDS = new Set(['failOn', 'failOnHazard']);
 
 export interface KubernetesConfig {
   namespace: string;
@@ -87,9 +92,17 @@ export function resolveMigrateConfig(raw: unknown, file: string): MigrateConfig 
   const service = string(file, value, 'service') ?? basename(dirname(file));
   if (!/^[a-z0-9][a-z0-9_-]*$/i.test(service))
     throw new MigrateConfigError(file, 'service', 'must be letters, digits, - or _');
-  const failOn = (objectField(file, value, 'lint').failOn as string | undefined) ?? 'error';
-  if (!['error', 'warning', 'none'].includes(failOn))
-    throw new MigrateConfigError(file, 'lint.failOn', 'must be "error", "warning" or "none"');
+  const lint = objectField(file, value, 'lint');
+  for (const key of Object.keys(lint)) {
+    if (!LINT_FIELDS.has(key))
+      throw new MigrateConfigError(
+        file,
+        `lint.${key}`,
+        `is not a known field (known: ${[...LINT_FIELDS].join(', ')})`,
+      );
+  }
+  const failOn = failLevel(file, lint, 'failOn', 'error');
+  const failOnHazard = failLevel(file, lint, 'failOnHazard', 'none');
   const schemas = value.schemas ?? ['public'];
   if (!Array.isArray(schemas) || schemas.length === 0 || schemas.some((s) => typeof s !== 'string' || !s)) {
     throw new MigrateConfigError(file, 'schemas', 'must be a non-empty array of schema names');
@@ -103,9 +116,22 @@ export function resolveMigrateConfig(raw: unknown, file: string): MigrateConfig 
       envName(file, value, 'databaseUrlEnv') ??
       `${service.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_DATABASE_URL`,
     ...(string(file, value, 'environment') ? { environment: string(file, value, 'environment') } : {}),
-    lint: { failOn: failOn as MigrateConfig['lint']['failOn'] },
+    lint: { failOn, failOnHazard },
     kubernetes: kubernetes(file, objectField(file, value, 'kubernetes'), service),
   };
+}
+
+function failLevel(
+  file: string,
+  lint: Record<string, unknown>,
+  field: string,
+  fallback: FailLevel,
+): FailLevel {
+  const value = lint[field] ?? fallback;
+  const level = FAIL_LEVELS.find((l) => l === value);
+  if (!level)
+    throw new MigrateConfigError(file, `lint.${field}`, 'must be "error", "warning", "info" or "none"');
+  return level;
 }
 
 function kubernetes(file: string, value: Record<string, unknown>, service: string): KubernetesConfig {

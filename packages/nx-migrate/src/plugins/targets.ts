@@ -41,7 +41,7 @@ export function migrateTargets(
       executor: '@bakery-ia/nx-migrate:verify',
       cache: true,
       inputs,
-      options: { failOn: config.lint.failOn },
+      options: { failOn: config.lint.failOn, failOnHazard: config.lint.failOnHazard },
       metadata: {
         technologies,
         description: `CI gate for ${config.service}: migrations apply on a fresh database, equal the models, round-trip down, pass lint`,
@@ -55,7 +55,7 @@ export function migrateTargets(
     'migrate-verify-live': {
       executor: '@bakery-ia/nx-migrate:verify',
       cache: false,
-      options: { failOn: config.lint.failOn, live: true },
+      options: { failOn: config.lint.failOn, failOnHazard: config.lint.failOnHazard, live: true },
       metadata: {
         technologies,
         description: `Compare the ${config.service} database (${config.databaseUrlEnv}, --database-url or --k8s) with the migrations: applied checksums, unknown versions, drift; plus every migrate-verify check`,

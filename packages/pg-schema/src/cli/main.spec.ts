@@ -50,6 +50,25 @@ describe('pg-schema CLI', () => {
     expect(json.down[0].sql).toBe('DROP TABLE public.items;');
   });
 
+  it('diff shows the hazards of a change to an existing table in the header and in --format json', () => {
+    cli('generate', '--models', 'models', '--migrations', 'migrations', ...shadow());
+    writeFileSync(
+      join(dir, 'models', '01.sql'),
+      'CREATE TABLE items (id int PRIMARY KEY, name text);\nCREATE INDEX items_name_idx ON items (name);\n',
+    );
+    const sql = cli('diff', '--models', 'models', '--migrations', 'migrations', ...shadow()).stdout;
+    expect(sql).toMatch(
+      /^-- Hazards .*\n-- {3}\w+ CREATE INDEX .*items_name_idx ON public\.items: builds index items_name_idx on public\.items/m,
+    );
+    const json = JSON.parse(
+      cli('diff', '--models', 'models', '--migrations', 'migrations', '--format', 'json', ...shadow()).stdout,
+    );
+    expect(json.hazards[0]).toMatchObject({
+      statement: expect.stringContaining('items_name_idx ON public.items'),
+      effects: [expect.objectContaining({ kind: 'index-build', table: 'public.items' })],
+    });
+  });
+
   it('generate writes 0001 and the sum; then diff says no changes and exits 0', () => {
     expect(cli('generate', '--models', 'models', '--migrations', 'migrations', ...shadow()).stdout).toContain(
       'Wrote 0001_initial.sql and migrations.sum (1 change(s)).',

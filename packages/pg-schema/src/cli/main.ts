@@ -139,10 +139,14 @@ async function generate(argv: string[], io: Output): Promise<number> {
   return 0;
 }
 
+/** Lint and hazards share one scale: fail on that level and above, or never. */
+const FAIL_LEVELS = ['error', 'warning', 'info', 'none'] as const;
+
 async function verify(argv: string[], io: Output): Promise<number> {
   const values = parseOptions(argv, {
     ...PLAN_OPTIONS,
     'fail-on': { type: 'string' },
+    'fail-on-hazard': { type: 'string' },
     'database-url': { type: 'string' },
     format: { type: 'string' },
     'output-file': { type: 'string' },
@@ -151,7 +155,8 @@ async function verify(argv: string[], io: Output): Promise<number> {
   const format = oneOf(values.format, 'format', ['text', 'json', 'junit'] as const, 'text');
   const report = await verifyMigrations({
     ...planOptions(values),
-    failOn: oneOf(values['fail-on'], 'fail-on', ['error', 'warning', 'none'] as const, 'error'),
+    failOn: oneOf(values['fail-on'], 'fail-on', FAIL_LEVELS, 'error'),
+    failOnHazard: oneOf(values['fail-on-hazard'], 'fail-on-hazard', FAIL_LEVELS, 'none'),
     databaseUrl: values['database-url'] as string | undefined,
     roundTrip: values['no-round-trip'] !== true,
   });

@@ -3,8 +3,9 @@ export const USAGE = `pg-schema: PostgreSQL schema diff and migrations for one s
 Usage:
   pg-schema diff     --models DIR --migrations DIR [--shadow-url URL] [--format sql|json] [--exit-code]
   pg-schema generate --models DIR --migrations DIR [--name NAME] [--dry-run] [--shadow-url URL]
-  pg-schema verify   --models DIR --migrations DIR [--shadow-url URL] [--fail-on error|warning|none]
-                     [--database-url URL] [--format text|json|junit] [--output-file FILE] [--no-round-trip]
+  pg-schema verify   --models DIR --migrations DIR [--shadow-url URL] [--fail-on error|warning|info|none]
+                     [--fail-on-hazard error|warning|info|none] [--database-url URL] [--format text|json|junit]
+                     [--output-file FILE] [--no-round-trip]
   pg-schema hash     --migrations DIR
   pg-schema inspect  --database-url URL [--schemas a,b]
   pg-schema docs     --models DIR [--out FILE] [--title TEXT] [--shadow-url URL]

@@ -14,8 +14,12 @@ import type { Change } from '../diff/change.js';
 import { UnsupportedChangeError } from '../diff/unsupported.js';
 import { PgSchemaError } from '../errors.js';
 import { DEFAULT_IGNORED_TABLES, introspectCatalog } from '../introspect/introspect.js';
+import { analyseHazards } from '../hazards/analyse-hazards.js';
+import type { StatementHazards } from '../hazards/hazard.js';
+import type { MigrationSection } from '../hazards/migration-scope.js';
+import { schemaContextOf } from '../hazards/schema-context.js';
 import type { LintFinding } from '../lint/finding.js';
-import { lintStatements, type LintContext } from '../lint/lint-statements.js';
+import { lintMigration } from '../lint/lint-statements.js';
 import { applyModels } from '../models/apply-models.js';
 import { readRenameHints, type RenameHint } from '../models/rename-hints.js';
 import { acquireShadowServer } from '../shadow/shadow-server.js';
@@ -38,6 +42,8 @@ export interface MigrationPlan {
   up: Step[];
   down: Step[];
   lint: LintFinding[];
+  /** Per statement of the up steps that has any: locks, rewrites, scans, index builds, data loss. */
+  hazards: StatementHazards[];
   /** No difference: nothing to write. */
   empty: boolean;
   staleHints: RenameHint[];
@@ -114,12 +120,17 @@ export async function planMigration(options: PlanOptions): Promise<MigrationPlan
     });
     const up = withLeadingStatements(upDiff.steps, renames.up);
     const down = withLeadingStatements(downDiff.steps, renames.down);
-    const lint = await time('lint', async () => lintSteps(up, lintContext(current, renamedCurrent)));
+    const { lint, hazards } = await time('lint', async () => {
+      const context = schemaContextOf([current, renamedCurrent], server.majorVersion);
+      const sections = sectionsOf(up);
+      return { lint: lintMigration(sections, context), hazards: analyseHazards(sections, context) };
+    });
     return {
       changes: [...renames.changes, ...upDiff.changes],
       up,
       down,
       lint,
+      hazards,
       empty: renames.up.length === 0 && upDiff.statements.length === 0,
       staleHints: renames.stale,
       migrations,
@@ -184,20 +195,10 @@ function withLeadingStatements(steps: Step[], leading: string[]): Step[] {
   return out;
 }
 
-function lintContext(current: Catalog, renamed: Catalog): LintContext {
-  const existingTables = new Set<string>();
-  const columnTypes = new Map<string, string>();
-  for (const catalog of [current, renamed]) {
-    for (const table of Object.values(catalog.tables)) {
-      existingTables.add(`${table.schema}.${table.name}`);
-      for (const column of table.columns)
-        columnTypes.set(`${table.schema}.${table.name}.${column.name}`, column.type);
-    }
-  }
-  return { existingTables, columnTypes };
-}
-
-function lintSteps(steps: Step[], context: LintContext): LintFinding[] {
-  const statements = steps.flatMap((step) => step.statements.flatMap((sql) => splitStatements(sql)));
-  return lintStatements(statements, context).map(({ line: _line, ...finding }) => finding);
+/** The steps as lint and the hazard analyser read them; lines are unknown until the file is written. */
+function sectionsOf(steps: Step[]): MigrationSection[] {
+  return steps.map((step) => ({
+    transaction: step.transactional,
+    statements: step.statements.flatMap((sql) => splitStatements(sql)).map((s) => ({ ...s, line: 0 })),
+  }));
 }

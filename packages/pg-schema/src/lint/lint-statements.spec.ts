@@ -1,96 +1,73 @@
 import { loadSqlParser, splitStatements } from '@bakery-ia/init-manager';
-import { isWidening, lintStatements, type LintContext } from './lint-statements';
+import { acceptedRules, markAccepted, unknownAccepts } from './accepted-rules';
+import { lintMigration, lintStatements } from './lint-statements';
+import { ALL_RULES } from './rules/all-rules';
 
 beforeAll(() => loadSqlParser());
 
-const existing: LintContext = {
-  existingTables: new Set(['public.users']),
-  columnTypes: new Map([
-    ['public.users.age', 'integer'],
-    ['public.users.name', 'character varying(50)'],
-  ]),
-};
-
-function lint(sql: string, context: LintContext = existing) {
-  return lintStatements(splitStatements(sql), context).map(
-    (f) => `${f.line} ${f.level} ${f.rule}: ${f.message}`,
-  );
-}
-
-describe('lintStatements', () => {
-  it('marks drops of tables, schemas and types with the names they drop', () => {
-    expect(lint('DROP TABLE public.users, orders;\nDROP SCHEMA billing;\nDROP TYPE public.mood;')).toEqual([
-      '1 error drop-table: DROP TABLE public.users, orders deletes the table and its rows',
-      '2 error drop-schema: DROP SCHEMA billing deletes everything in it',
-      '3 warning drop-type: DROP TYPE public.mood',
-    ]);
-    expect(lint('DROP DOMAIN public.code;')).toEqual(['1 warning drop-type: DROP DOMAIN public.code']);
-  });
-
-  it('reports an enum recreate once, not the drop of its renamed old type', () => {
-    const sql = [
-      'ALTER TYPE public.mood RENAME TO mood__old;',
-      "CREATE TYPE public.mood AS ENUM ('a');",
-      'DROP TYPE public.mood__old;',
-    ].join('\n');
-    expect(lint(sql)).toEqual([
-      '1 error enum-recreate: the values of enum mood are removed or reordered: it is recreated and every column converted; rows holding a removed value make this migration fail',
+describe('lintMigration', () => {
+  it('reports each finding with its rule, level and line', () => {
+    expect(lintStatements(splitStatements('SELECT 1;\nDROP TABLE users;'))).toEqual([
+      {
+        rule: 'drop-table',
+        level: 'error',
+        message: 'DROP TABLE public.users deletes the table and its rows',
+        line: 2,
+      },
     ]);
   });
 
-  it('marks deletes of every row', () => {
-    expect(lint('TRUNCATE users;\nDELETE FROM users;\nDELETE FROM users WHERE id = 1;')).toEqual([
-      '1 error truncate: TRUNCATE deletes every row',
-      '2 error delete-all: DELETE without WHERE deletes every row',
-    ]);
+  it('leaves the line out for generated statements (line 0: the file is not written yet)', () => {
+    const statements = splitStatements('DROP TABLE users;').map((s) => ({ ...s, line: 0 }));
+    expect(lintMigration([{ transaction: true, statements }], {})[0]).not.toHaveProperty('line');
   });
 
-  it('marks renames of tables and columns, qualified with public by default', () => {
-    expect(lint('ALTER TABLE users RENAME TO accounts;\nALTER TABLE s.t RENAME COLUMN a TO b;')).toEqual([
-      '1 warning rename: renaming public.users breaks code that still uses the old name during a rolling deploy',
-      '2 warning rename: renaming s.t.a breaks code that still uses the old name during a rolling deploy',
-    ]);
-  });
-
-  it('marks a non-concurrent index on an existing table only', () => {
-    const sql =
-      'CREATE INDEX a ON users (id);\nCREATE INDEX b ON fresh (id);\nCREATE INDEX CONCURRENTLY c ON users (id);';
-    expect(lint(sql)).toEqual([
-      '1 warning index-not-concurrent: CREATE INDEX on existing table public.users blocks writes while it builds; for a large table use CREATE INDEX CONCURRENTLY in a "-- migrate:up transaction:false" section',
-    ]);
-  });
-
-  it('marks dropped columns, and NOT NULL and narrowing type changes on existing tables', () => {
-    const sql = [
-      'ALTER TABLE users DROP COLUMN note, ALTER COLUMN age SET NOT NULL;',
-      'ALTER TABLE users ALTER COLUMN age TYPE bigint, ALTER COLUMN name TYPE varchar(20);',
-      'ALTER TABLE fresh ALTER COLUMN x SET NOT NULL, ALTER COLUMN y TYPE text;',
-    ].join('\n');
-    expect(lint(sql)).toEqual([
-      '1 error drop-column: DROP COLUMN public.users.note deletes its data',
-      '1 warning set-not-null: SET NOT NULL on public.users.age fails if a row holds NULL, and scans the table under an exclusive lock',
-      '2 warning type-change: changing the type of public.users.name from character varying(50) to varchar(20) rewrites the table under an exclusive lock and fails or truncates if values do not fit',
-    ]);
+  it('knows what earlier sections of the same migration created', () => {
+    const sections = [
+      { transaction: true, statements: splitStatements('CREATE TABLE fresh (id int);') },
+      {
+        transaction: false,
+        statements: splitStatements('CREATE INDEX CONCURRENTLY IF NOT EXISTS i ON fresh (id);'),
+      },
+      { transaction: true, statements: splitStatements('CREATE INDEX j ON fresh (id);') },
+    ];
+    expect(lintMigration(sections, {})).toEqual([]);
   });
 
   it('passes over statements it has no rule for', () => {
-    expect(lint("CREATE TABLE t (id int);\nCOMMENT ON TABLE t IS 'x';\nSELECT 1;")).toEqual([]);
+    expect(
+      lintStatements(splitStatements("CREATE TABLE t (id bigint);\nCOMMENT ON TABLE t IS 'x';\nSELECT 1;")),
+    ).toEqual([]);
   });
 });
 
-describe('isWidening', () => {
-  it.each([
-    ['integer', 'bigint', true],
-    ['bigint', 'integer', false],
-    ['character varying(10)', 'text', true],
-    ['character varying(10)', 'varchar(20)', true],
-    ['character varying(20)', 'character varying(10)', false],
-    ['character varying(20)', 'character varying', true],
-    ['numeric(10,2)', 'numeric(12,2)', true],
-    ['numeric(10,2)', 'numeric(10,1)', false],
-    ['numeric(10,2)', 'numeric', true],
-    ['text', 'integer', false],
-  ])('%s -> %s: %s', (before, after, expected) => {
-    expect(isWidening(before, after)).toBe(expected);
+describe('accepting findings', () => {
+  it('by rule id or by one of squawk names for it', () => {
+    const findings = lintStatements(
+      splitStatements('ALTER TABLE users DROP COLUMN a;\nALTER TABLE users RENAME COLUMN b TO c;'),
+    );
+    const accepted = acceptedRules(
+      '-- lint:accept ban-drop-column\n-- lint:accept renaming-column, hazard:data-loss\n',
+    );
+    expect(markAccepted(findings, accepted).map((f) => `${f.rule} ${f.accepted === true}`)).toEqual([
+      'drop-column true',
+      'rename true',
+    ]);
+  });
+
+  it('names that are no rule, squawk name or hazard kind are reported', () => {
+    expect(
+      unknownAccepts(
+        new Set(['drop-column', 'ban-drop-table', 'hazard:rewrite', 'drop-colum', 'hazard:slow']),
+      ),
+    ).toEqual(['drop-colum', 'hazard:slow']);
+  });
+});
+
+describe('the rule list', () => {
+  it('has unique ids and says what each catches', () => {
+    const ids = ALL_RULES.map((rule) => rule.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const rule of ALL_RULES) expect(rule.catches).toMatch(/\.$/);
   });
 });

@@ -1,5 +1,6 @@
 import { describeChange, type Change } from '../diff/change.js';
 import type { Step } from '../diff/diff.js';
+import { describeStatementHazards, type StatementHazards } from '../hazards/hazard.js';
 import { describeFinding, type LintFinding } from '../lint/finding.js';
 
 export interface MigrationText {
@@ -7,10 +8,12 @@ export interface MigrationText {
   down: Step[];
   changes: Change[];
   lint: LintFinding[];
+  /** Statements of the up steps with hazards, in order. */
+  hazards?: StatementHazards[];
 }
 
 /**
- * The migration file: a header listing the changes and lint findings, then the up steps and the
+ * The migration file: a header listing the changes, lint findings and hazards, then the up steps and the
  * down steps. A pure function of its input (no dates, no paths), so output is byte-identical.
  */
 export function renderMigrationText(migration: MigrationText): string {
@@ -22,6 +25,13 @@ export function renderMigrationText(migration: MigrationText): string {
   if (migration.lint.length > 0) {
     lines.push('-- Lint (accept a finding after review with a line "-- lint:accept <rule>"):');
     for (const finding of migration.lint) lines.push(`--   ${oneLine(describeFinding(finding))}`);
+  }
+  if (migration.hazards?.length) {
+    lines.push(
+      '-- Hazards (per up statement; migrate-verify --fail-on-hazard fails on them; accept with "-- lint:accept hazard:<kind>"):',
+    );
+    for (const statement of migration.hazards)
+      lines.push(`--   ${oneLine(describeStatementHazards(statement))}`);
   }
   lines.push('');
   renderSteps(lines, 'up', migration.up);

@@ -2,7 +2,7 @@ import { describeChange } from '../diff/change.js';
 import type { MigrationPlan } from '../generate/plan-migration.js';
 import { renderMigrationText } from '../render/migration-text.js';
 
-/** `pg-schema diff --format json`: the changes in detail, lint findings and both SQL texts. */
+/** `pg-schema diff --format json`: the changes in detail, lint findings, hazards and both SQL texts. */
 export function planToJson(plan: MigrationPlan): Record<string, unknown> {
   const stepsSql = (steps: MigrationPlan['up']) =>
     steps.map((step) => ({ transaction: step.transactional, sql: step.statements.join('\n\n') }));
@@ -10,6 +10,7 @@ export function planToJson(plan: MigrationPlan): Record<string, unknown> {
     changed: !plan.empty,
     changes: plan.changes.map((change) => ({ ...change, summary: describeChange(change) })),
     lint: plan.lint,
+    hazards: plan.hazards,
     up: stepsSql(plan.up),
     down: stepsSql(plan.down),
     file: plan.empty ? null : renderMigrationText(plan),

@@ -6,7 +6,6 @@ import {
   isInitManagerError,
   readModelFiles,
   revertMigration,
-  statementsOf,
   type MigrationFile,
 } from '@bakery-ia/init-manager';
 import { readFileSync } from 'node:fs';
@@ -21,9 +20,12 @@ import {
   introspectCatalog,
   type IntrospectOptions,
 } from '../introspect/introspect.js';
-import { acceptedRules, markAccepted } from '../lint/accepted-rules.js';
-import { describeFinding, failingFindings, type LintLevel } from '../lint/finding.js';
-import { lintStatements } from '../lint/lint-statements.js';
+import { analyseHazards } from '../hazards/analyse-hazards.js';
+import { acceptHazards, failingHazards, type StatementHazards } from '../hazards/hazard.js';
+import { schemaContextOf } from '../hazards/schema-context.js';
+import { acceptedRules, markAccepted, unknownAccepts } from '../lint/accepted-rules.js';
+import { describeFinding, failingFindings, type LintFinding, type LintLevel } from '../lint/finding.js';
+import { lintMigration } from '../lint/lint-statements.js';
 import { applyModels } from '../models/apply-models.js';
 import { renderMigrationText } from '../render/migration-text.js';
 import { acquireShadowServer } from '../shadow/shadow-server.js';
@@ -45,6 +47,8 @@ export interface VerifyOptions {
   ignoreTables?: string[];
   /** Lint level that fails the run; default `error`. */
   failOn?: LintLevel | 'none';
+  /** Hazard level that fails the run (same scale as lint); default `none`. */
+  failOnHazard?: LintLevel | 'none';
   /** Also compare this live database with the migrations. */
   databaseUrl?: string;
   /** Skip the down round trip (faster on long histories). */
@@ -59,6 +63,8 @@ export interface VerifyOptions {
 export async function verifyMigrations(options: VerifyOptions): Promise<VerifyReport> {
   const started = performance.now();
   const failOn = options.failOn ?? 'error';
+  const failOnHazard = options.failOnHazard ?? 'none';
+  const hazards: VerifyReport['hazards'] = [];
   const checks: VerifyCheck[] = [];
   const run = async (id: CheckId, body: (problems: VerifyProblem[]) => Promise<string | void>) => {
     const checkStarted = performance.now();
@@ -124,6 +130,7 @@ export async function verifyMigrations(options: VerifyOptions): Promise<VerifyRe
     const states: Catalog[] = [await introspectCatalog(replayDb.client, introspectOptions)];
     const roundTrip: VerifyProblem[] = [];
     const lintProblems: VerifyProblem[] = [];
+    const hazardProblems: VerifyProblem[] = [];
     let replayed = false;
     if (!filesOk) {
       skip('replay', 'the migration files have problems (see above)');
@@ -131,7 +138,16 @@ export async function verifyMigrations(options: VerifyOptions): Promise<VerifyRe
       await run('replay', async (problems) => {
         for (const migration of migrations) {
           const before = states[states.length - 1];
-          lintMigration(migration, before, options, failOn, lintProblems);
+          const checked = lintMigrationFile(
+            migration,
+            before,
+            server.majorVersion,
+            options,
+            failOn,
+            lintProblems,
+          );
+          if (checked.hazards.length) hazards.push({ file: migration.fileName, statements: checked.hazards });
+          hazardProblems.push(...hazardProblemsOf(migration, checked.hazards, failOnHazard));
           const applied = await applyMigrations(replayDb.client, [migration], {});
           if (applied.error) {
             problems.push(
@@ -181,6 +197,7 @@ export async function verifyMigrations(options: VerifyOptions): Promise<VerifyRe
     if (!filesOk) {
       skip('round-trip', 'the migration files have problems');
       skip('lint', 'the migration files have problems');
+      skip('hazards', 'the migration files have problems');
     } else {
       if (options.roundTrip === false) skip('round-trip', 'disabled');
       else checks.push(staticCheck('round-trip', roundTrip));
@@ -189,6 +206,14 @@ export async function verifyMigrations(options: VerifyOptions): Promise<VerifyRe
           'lint',
           lintProblems,
           failOn === 'none' ? 'lint not enforced (--fail-on=none)' : undefined,
+        ),
+      );
+      const count = hazards.reduce((n, file) => n + file.statements.length, 0);
+      checks.push(
+        staticCheck(
+          'hazards',
+          hazardProblems,
+          `${count} statement(s) with hazards, --fail-on-hazard=${failOnHazard}`,
         ),
       );
     }
@@ -209,7 +234,9 @@ export async function verifyMigrations(options: VerifyOptions): Promise<VerifyRe
     migrations: migrations.length,
     shadow: server.description,
     failOn,
+    failOnHazard,
     checks,
+    hazards,
     durationMs: Math.round(performance.now() - started),
   };
 }
@@ -260,32 +287,56 @@ function sameCatalog(a: Catalog, b: Catalog): boolean {
   return JSON.stringify(comparableCatalog(a)) === JSON.stringify(comparableCatalog(b));
 }
 
-function lintMigration(
+/**
+ * Lints one migration file against the schema before it (the same rules as a generated file),
+ * adds the failing findings to `problems`, and returns its hazards with the file's accepts applied.
+ */
+function lintMigrationFile(
   migration: MigrationFile,
   before: Catalog,
+  serverMajor: number,
   options: VerifyOptions,
   failOn: LintLevel | 'none',
   problems: VerifyProblem[],
-): void {
-  const existingTables = new Set(Object.values(before.tables).map((t) => `${t.schema}.${t.name}`));
-  const columnTypes = new Map<string, string>();
-  for (const table of Object.values(before.tables)) {
-    for (const column of table.columns)
-      columnTypes.set(`${table.schema}.${table.name}.${column.name}`, column.type);
-  }
+): { hazards: StatementHazards[] } {
+  const context = schemaContextOf([before], serverMajor);
+  const sections = migration.up.map((step) => ({
+    transaction: step.transaction,
+    statements: step.statements,
+  }));
   const text = readFileSync(join(options.migrationsDir, migration.fileName), 'utf8');
-  const findings = markAccepted(
-    lintStatements(statementsOf(migration, 'up'), { existingTables, columnTypes }),
-    acceptedRules(text),
-  );
+  const accepted = acceptedRules(text);
+  const unknown: LintFinding[] = unknownAccepts(accepted).map((name) => ({
+    rule: 'unknown-accept',
+    level: 'warning',
+    message: `"-- lint:accept ${name}" names no rule (see docs/lint.md), so it accepts nothing`,
+  }));
+  const findings = markAccepted([...lintMigration(sections, context), ...unknown], accepted);
   for (const finding of failingFindings(findings, failOn)) {
     problems.push({
       file: migration.fileName,
       line: finding.line,
       message: describeFinding(finding),
-      fix: `review it; if it is intended, add the line "-- lint:accept ${finding.rule}" to ${migration.fileName} (before it is applied anywhere)`,
+      fix:
+        finding.rule === 'unknown-accept'
+          ? 'correct the rule name (or hazard:<kind>) in the accept line'
+          : `review it; if it is intended, add the line "-- lint:accept ${finding.rule}" to ${migration.fileName} (before it is applied anywhere)`,
     });
   }
+  return { hazards: acceptHazards(analyseHazards(sections, context), accepted) };
+}
+
+function hazardProblemsOf(
+  migration: MigrationFile,
+  statements: StatementHazards[],
+  failOnHazard: LintLevel | 'none',
+): VerifyProblem[] {
+  return failingHazards(statements, failOnHazard).map(({ statement, effect }) => ({
+    file: migration.fileName,
+    line: statement.line,
+    message: `${effect.level} hazard:${effect.kind}: ${statement.statement}: ${effect.message}`,
+    fix: `use the online form (docs/lint.md, "Making a risky step safe"); if it is intended, add the line "-- lint:accept hazard:${effect.kind}" to ${migration.fileName} (before it is applied anywhere)`,
+  }));
 }
 
 function staticCheck(id: CheckId, problems: VerifyProblem[], note?: string): VerifyCheck {

@@ -1,6 +1,7 @@
+import type { StatementHazards } from '../hazards/hazard.js';
 import type { LintLevel } from '../lint/finding.js';
 
-export type CheckId = 'files' | 'sum' | 'replay' | 'drift' | 'round-trip' | 'lint' | 'live';
+export type CheckId = 'files' | 'sum' | 'replay' | 'drift' | 'round-trip' | 'lint' | 'hazards' | 'live';
 
 export interface VerifyProblem {
   /** Migration file (or `migrations.sum`, or the database) the problem is in. */
@@ -28,7 +29,10 @@ export interface VerifyReport {
   migrations: number;
   shadow: string;
   failOn: LintLevel | 'none';
+  failOnHazard: LintLevel | 'none';
   checks: VerifyCheck[];
+  /** Per migration file: its up statements that have hazards (accepted ones marked). */
+  hazards: Array<{ file: string; statements: StatementHazards[] }>;
   durationMs: number;
 }
 
@@ -39,5 +43,6 @@ export const CHECK_TITLES: Record<CheckId, string> = {
   drift: 'the result equals the models (no model change without a migration)',
   'round-trip': 'each down section returns the schema to the previous state',
   lint: 'no lint finding at the failing level',
+  hazards: 'no hazard at the failing level',
   live: 'the live database matches the migrations',
 };

@@ -2,6 +2,7 @@ import type { ExecutorContext } from '@nx/devkit';
 import {
   describeChange,
   describeFinding,
+  describeStatementHazards,
   generateMigration,
   planMigration,
   renderMigrationText,
@@ -62,6 +63,8 @@ export default async function generateExecutor(
     );
     for (const change of result.plan.changes) console.log(`  ${describeChange(change)}`);
     for (const finding of result.plan.lint) console.log(`  lint ${describeFinding(finding)}`);
+    for (const statement of result.plan.hazards)
+      console.log(`  hazard ${describeStatementHazards(statement)}`);
     console.log(`Review it, then run: nx run ${service.project}:migrate-verify`);
     return { success: true };
   } catch (error) {

@@ -14,6 +14,7 @@ const KNOWN = [
   'outputFormat',
   'outputFile',
   'failOn',
+  'failOnHazard',
   'databaseUrl',
   'databaseUrlEnv',
   'k8s',
@@ -74,6 +75,7 @@ export default async function verifyExecutor(
       shadowUrl: shadowUrlOf(options),
       schemas: service.config.schemas,
       failOn: options.failOn ?? service.config.lint.failOn,
+      failOnHazard: options.failOnHazard ?? service.config.lint.failOnHazard,
       databaseUrl: live?.url,
       roundTrip: options.roundTrip !== false,
     });

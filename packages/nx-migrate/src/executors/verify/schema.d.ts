@@ -2,7 +2,8 @@ export interface VerifyExecutorOptions {
   live?: boolean;
   outputFormat?: 'text' | 'json' | 'junit';
   outputFile?: string;
-  failOn?: 'error' | 'warning' | 'none';
+  failOn?: 'error' | 'warning' | 'info' | 'none';
+  failOnHazard?: 'error' | 'warning' | 'info' | 'none';
   databaseUrl?: string;
   databaseUrlEnv?: string;
   k8s?: boolean;
