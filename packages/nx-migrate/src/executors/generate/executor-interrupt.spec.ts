@@ -1,5 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { primaryTestServer } from '@bakery-ia/test-db';
@@ -28,12 +29,16 @@ executor(JSON.parse(process.env.OPTIONS), JSON.parse(process.env.CONTEXT))
 
 describe('migrate-generate executor interrupted', () => {
   let ws: ReturnType<typeof serviceWorkspace>;
+  // The child's TMPDIR (shared: as root in a private checkout the binaries are copied there once).
   let tempBase: string;
+  const serverFolders = () => readdirSync(tempBase).filter((name) => name.startsWith('pg-schema-embedded-'));
+  beforeAll(() => {
+    tempBase = mkdtempSync(join(tmpdir(), 'nx-migrate-interrupt-tmp-'));
+    chmodSync(tempBase, 0o755);
+  });
+  afterAll(() => rmSync(tempBase, { recursive: true, force: true }));
   beforeEach(() => {
     ws = serviceWorkspace({}, 'CREATE TABLE items (id int PRIMARY KEY, name text);\n');
-    chmodSync(ws.root, 0o755);
-    tempBase = join(ws.root, 'tmp');
-    mkdirSync(tempBase);
   });
   afterEach(() => ws.remove());
 
@@ -77,7 +82,7 @@ describe('migrate-generate executor interrupted', () => {
 
     expect(readdirSync(migrations).sort()).toEqual(['0001_items.sql', 'migrations.sum']);
     expect(readFileSync(join(migrations, 'migrations.sum'), 'utf8')).toBe(sumBefore);
-    expect(readdirSync(tempBase)).toEqual([]);
+    expect(serverFolders()).toEqual([]);
     if (c.shadow === 'server') {
       const admin = new pg.Client({ connectionString: primaryTestServer().url });
       await admin.connect();
