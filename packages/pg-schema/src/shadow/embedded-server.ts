@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chownSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chownSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -78,29 +78,35 @@ export async function startEmbeddedPostgres(options: EmbeddedServerOptions = {})
   }
   const runDir = mkdtempSync(join(base, 'pg-schema-embedded-'));
   const dataDir = join(runDir, 'data');
+  const logFile = join(runDir, 'server.log');
   const log: string[] = [];
+  // initdb or pg_ctl while they run; the server itself is not our child (see startServer).
   let child: ChildProcess | undefined;
   let stopping = false;
-  const startProcess = (binary: string, args: string[], spawnOptions: SpawnOptions) => {
-    // A Ctrl-C between initdb and postgres must not leave a server running in a removed folder.
+  const run = (binary: string, args: string[], spawnOptions: SpawnOptions) => {
+    // A Ctrl-C between two steps must not start a server in a folder being removed.
     if (stopping) throw new Error('stopped before it was ready');
     child = spawn(join(nativeDir, 'bin', binary), args, spawnOptions);
     child.on('error', () => undefined);
-    return child;
+    return finished(child, log, binary);
   };
   // Synchronous last resort when the process exits without stop() (an uncaught error).
   const removeAtExit = () => {
-    if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGQUIT');
+    if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    const pid = postmasterPid(dataDir);
+    if (pid) signal(pid, 'SIGQUIT');
     rmSync(runDir, { recursive: true, force: true, maxRetries: 3 });
   };
   process.on('exit', removeAtExit);
   const cleanup = registerCleanup(async () => {
     stopping = true;
     await stopProcess(child);
+    await stopServer(dataDir);
     rmSync(runDir, { recursive: true, force: true, maxRetries: 3 });
     process.off('exit', removeAtExit);
   });
   const password = randomBytes(24).toString('hex');
+  let pid: number | undefined;
   try {
     const socketFile = join(runDir, `.s.PGSQL.${SOCKET_PORT}`);
     if (socketFile.length > SOCKET_PATH_MAX) {
@@ -119,9 +125,10 @@ export async function startEmbeddedPostgres(options: EmbeddedServerOptions = {})
       stdio: ['ignore', 'pipe', 'pipe'],
       ...(user ? { uid: user.uid, gid: user.gid } : {}),
     };
+    const timeoutMs = options.timeoutMs ?? 60_000;
     await withTimeout(
       (async () => {
-        const initdb = startProcess(
+        await run(
           'initdb',
           [
             `--pgdata=${dataDir}`,
@@ -135,39 +142,68 @@ export async function startEmbeddedPostgres(options: EmbeddedServerOptions = {})
           ],
           spawnOptions,
         );
-        await finished(initdb, log, 'initdb');
         rmSync(passwordFile, { force: true });
-        const postgres = startProcess(
-          'postgres',
+        appendFileSync(join(dataDir, 'postgresql.conf'), serverSettings(runDir));
+        // pg_ctl starts the server in its own session, outside our process tree: a Ctrl-C in the
+        // terminal, or Nx stopping the task's process tree leaf first (Postgres' background
+        // processes ignore SIGTERM, so Nx would wait and then SIGKILL everything), reaches this
+        // process first, and the cleanup stops the server.
+        await run(
+          'pg_ctl',
           [
-            '-D',
-            dataDir,
-            '-p',
-            String(SOCKET_PORT),
-            '-c',
-            `unix_socket_directories=${runDir}`,
-            ...SERVER_SETTINGS.flatMap((setting) => ['-c', setting]),
+            'start',
+            '--wait',
+            `--timeout=${Math.ceil(timeoutMs / 1000)}`,
+            '--silent',
+            `--pgdata=${dataDir}`,
+            `--log=${logFile}`,
           ],
           spawnOptions,
-        );
-        await ready(postgres, log);
+        ).catch((error: Error) => {
+          log.push(...readLog(logFile));
+          throw error;
+        });
+        pid = postmasterPid(dataDir);
       })(),
-      options.timeoutMs ?? 60_000,
+      timeoutMs,
     );
+    if (!pid) throw new Error(`the server started but ${join(dataDir, 'postmaster.pid')} names no process`);
   } catch (error) {
     await cleanup.run();
     const reason = error instanceof Error ? error.message : 'the server process exited';
     throw new Error(`Could not start the embedded Postgres: ${reason}\n${log.slice(-10).join('\n').trim()}`);
   }
-  const server = child;
-  if (server?.pid === undefined) throw new Error('Could not start the embedded Postgres: no server process');
   return {
     url: socketUrl({ user: SUPERUSER, password, socketDir: runDir, port: SOCKET_PORT, database: 'postgres' }),
     socketDir: runDir,
     port: SOCKET_PORT,
-    pid: server.pid,
+    pid,
     stop: () => cleanup.run(),
   };
+}
+
+/** The lines appended to postgresql.conf (settings there, not on a command line pg_ctl passes to a shell). */
+function serverSettings(runDir: string): string {
+  const quoted = (value: string) => `'${value.replace(/'/g, "''")}'`;
+  return [
+    '',
+    '# pg-schema: a throw-away server that only this run may reach',
+    `unix_socket_directories = ${quoted(runDir)}`,
+    `port = ${SOCKET_PORT}`,
+    ...SERVER_SETTINGS.map((setting) => {
+      const [name, value] = setting.split('=');
+      return `${name} = ${quoted(value)}`;
+    }),
+    '',
+  ].join('\n');
+}
+
+function readLog(logFile: string): string[] {
+  try {
+    return readFileSync(logFile, 'utf8').split('\n').filter(Boolean).slice(-10);
+  } catch {
+    return [];
+  }
 }
 
 /**
@@ -211,26 +247,6 @@ function finished(child: ChildProcess, log: string[], name: string): Promise<voi
   });
 }
 
-/** Resolves once the server logs that it accepts connections; rejects if it exits first. */
-function ready(child: ChildProcess, log: string[]): Promise<void> {
-  collectOutput(child, log);
-  return new Promise((resolve, reject) => {
-    let seen = '';
-    const onData = (chunk: Buffer) => {
-      seen = (seen + chunk.toString('utf8')).slice(-4096);
-      if (seen.includes('database system is ready to accept connections')) {
-        child.stderr?.off('data', onData);
-        resolve();
-      }
-    };
-    child.stderr?.on('data', onData);
-    child.once('error', reject);
-    child.once('exit', (code, signal) =>
-      reject(new Error(`the server exited (${signal ? `signal ${signal}` : `exit code ${code}`})`)),
-    );
-  });
-}
-
 /** Keeps the last lines of output (for errors) and drains the pipes, so the server never blocks on them. */
 function collectOutput(child: ChildProcess, log: string[]): void {
   const keep = (chunk: Buffer) => {
@@ -256,6 +272,56 @@ async function stopProcess(child: ChildProcess | undefined): Promise<void> {
     if (child.exitCode !== null || child.signalCode !== null) return;
     child.kill(signal);
     if (await within(exited, waitMs)) return;
+  }
+}
+
+/** The postmaster's pid from the first line of postmaster.pid, while that file exists. */
+function postmasterPid(dataDir: string): number | undefined {
+  try {
+    const pid = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Fast shutdown (SIGINT), then immediate (SIGQUIT), then SIGKILL, until the postmaster is gone. */
+async function stopServer(dataDir: string): Promise<void> {
+  const pid = postmasterPid(dataDir);
+  if (!pid) return;
+  for (const [name, waitMs] of [
+    ['SIGINT', 10_000],
+    ['SIGQUIT', 5_000],
+    ['SIGKILL', 5_000],
+  ] as const) {
+    if (!signal(pid, name)) return;
+    const deadline = Date.now() + waitMs;
+    while (isRunning(pid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    if (!isRunning(pid)) return;
+  }
+}
+
+/** False when there is no such process any more. */
+function signal(pid: number, name: NodeJS.Signals): boolean {
+  try {
+    process.kill(pid, name);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Not our child, so it is reaped by init: a zombie (/proc state Z) has exited too. */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  try {
+    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return true;
   }
 }
 

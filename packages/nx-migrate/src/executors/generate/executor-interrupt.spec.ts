@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { primaryTestServer } from '@bakery-ia/test-db';
+import { killProcessTreeGraceful } from 'nx/src/native';
 import { serviceWorkspace } from '../test-support/service-workspace';
 
 const EXECUTOR = join(__dirname, '..', '..', '..', 'dist', 'executors', 'generate', 'executor.js');
@@ -43,9 +44,11 @@ describe('migrate-generate executor interrupted', () => {
   afterEach(() => ws.remove());
 
   it.each([
-    { shadow: 'server', point: 'closing', signal: 'SIGINT', code: 130 },
-    { shadow: 'embedded', point: 'build', signal: 'SIGTERM', code: 143 },
-  ] as const)('$signal during $point ($shadow): no file, no sum change, nothing left', async (c) => {
+    { shadow: 'server', point: 'closing', signal: 'SIGINT', code: 130, how: 'to the executor' },
+    { shadow: 'embedded', point: 'build', signal: 'SIGTERM', code: 143, how: 'to the executor' },
+    // What Nx does when it is stopped: signal the task's process tree leaf first, wait, SIGKILL.
+    { shadow: 'embedded', point: 'build', signal: 'SIGTERM', code: 143, how: 'by Nx to the process tree' },
+  ] as const)('$signal $how during $point ($shadow): no file, no sum change, nothing left', async (c) => {
     const migrations = join(ws.dir, 'migrations');
     mkdirSync(migrations);
     const sleep = c.point === 'build' ? 'SELECT pg_sleep(20);\n' : '';
@@ -77,7 +80,8 @@ describe('migrate-generate executor interrupted', () => {
     while (!stderr.includes(marker) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     const databases = (stderr.split(marker)[1] ?? '').split('\n')[0].split(',').filter(Boolean);
     expect(databases).toHaveLength(2);
-    child.kill(c.signal);
+    if (c.how === 'to the executor') child.kill(c.signal);
+    else await killProcessTreeGraceful(child.pid!, c.signal, 10_000);
     expect(await exited).toBe(c.code);
 
     expect(readdirSync(migrations).sort()).toEqual(['0001_items.sql', 'migrations.sum']);
