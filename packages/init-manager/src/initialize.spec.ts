@@ -210,7 +210,8 @@ describeEachServer('initializeServiceDatabase', (server) => {
     });
     expect(error.code).toBe('CONNECTION_FAILED');
     expect(error.message).not.toContain('hunter2');
-    expect(error.message).toContain(`database "${db.name}" on 127.0.0.1:1`);
+    // The host as libpq reads it: 127.0.0.1, or the embedded server's socket folder.
+    expect(error.message).toContain(`database "${db.name}" on ${decodeURIComponent(url.hostname)}:1`);
   });
 
   it('says who holds the lock when the wait runs out', async () => {

@@ -11,6 +11,7 @@ export type PgSchemaErrorCode =
   | 'SHADOW_UNAVAILABLE'
   | 'UNSUPPORTED_CHANGE'
   | 'ENVIRONMENT'
+  | 'LOCKED'
   | 'USAGE';
 
 export class PgSchemaError extends Error {

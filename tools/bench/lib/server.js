@@ -11,10 +11,9 @@ const LOCAL_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 const prefix = process.env.BENCH_DB_PREFIX || `bench_${process.pid}_`;
 process.env.BENCH_DB_PREFIX = prefix;
 
+/** The URL of another database on the server: TCP, or a Unix socket (the embedded server has no TCP port). */
 function withDatabase(url, database) {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
+  return require('@bakery-ia/pg-schema').withDatabase(url, database);
 }
 
 async function query(url, sql, params) {

@@ -67,7 +67,9 @@ function runSession(session: Session, pod: FakePod, port: number): void {
     fail(`failed to connect to localhost:${port} inside namespace "${pod.namespace}": connection refused`);
     return;
   }
-  const tcp = connect({ host: target.host, port: target.port });
+  const tcp = target.host.startsWith('/')
+    ? connect({ path: `${target.host}/.s.PGSQL.${target.port}` })
+    : connect({ host: target.host, port: target.port });
   session.tcp = tcp;
   tcp.on('data', (chunk: Buffer) => {
     if (ws.readyState === ws.OPEN) ws.send(Buffer.concat([Buffer.from([DATA_CHANNEL]), chunk]));

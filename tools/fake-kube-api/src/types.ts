@@ -33,7 +33,10 @@ export interface FakeContainer {
 
 export type PodPhase = 'Pending' | 'Running' | 'Succeeded' | 'Failed' | 'Unknown';
 
-/** Where the pod's port-forward goes: container port -> a real TCP endpoint. */
+/**
+ * Where the pod's port-forward goes: container port -> a real TCP endpoint, or a Postgres Unix
+ * socket when `host` is a folder (`/tmp/x` -> `/tmp/x/.s.PGSQL.<port>`, as libpq names it).
+ */
 export type PortForwardTargets = Record<number, { host: string; port: number }>;
 
 export interface FakePod {

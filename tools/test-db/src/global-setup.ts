@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { startEmbeddedPostgres } from '../../../packages/pg-schema/src/shadow/embedded-server';
+import type { startEmbeddedPostgres as StartEmbedded } from '../../../packages/pg-schema/src/shadow/embedded-server';
 import { describeServer, LOCAL_SERVER_URL, probeServer, SERVERS_ENV, type TestServer } from './servers';
 
 interface EmbeddedHandle {
@@ -33,6 +33,10 @@ export default async function globalSetup(): Promise<void> {
     const localVersion = await probeServer(LOCAL_SERVER_URL);
     if (localVersion) servers.push(describeServer(LOCAL_SERVER_URL, 'local', localVersion));
     if (process.env.TEST_EMBEDDED_POSTGRES !== 'off') {
+      // The compiled engine (built above): the global setup runs outside Jest's module mapping.
+      const { startEmbeddedPostgres } = require(
+        join(ROOT, 'packages', 'pg-schema', 'dist', 'shadow', 'embedded-server.js'),
+      ) as { startEmbeddedPostgres: typeof StartEmbedded };
       const embedded = await startEmbeddedPostgres();
       globalThis.__bakeryEmbeddedServer = embedded;
       const version = await probeServer(embedded.url, 10_000);

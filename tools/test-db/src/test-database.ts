@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { TestServer } from './servers';
+import { withDatabase } from '../../../packages/pg-schema/src/shadow/database-url';
 
 export interface TestDatabase {
   name: string;
@@ -11,10 +12,9 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
+/** The URL of another database on the server (TCP or Unix socket URL, as the embedded one is). */
 export function databaseUrl(serverUrl: string, database: string): string {
-  const url = new URL(serverUrl);
-  url.pathname = `/${database}`;
-  return url.toString();
+  return withDatabase(serverUrl, database);
 }
 
 /** Runs one statement on the server's maintenance database. */

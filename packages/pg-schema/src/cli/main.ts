@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import {
   describeDatabaseUrl,
   isInitManagerError,
+  listMigrationFileNames,
   maskSecrets,
   writeMigrationsSum,
 } from '@bakery-ia/init-manager';
@@ -20,6 +21,7 @@ import { formatVerifyText } from '../report/verify-text.js';
 import { renderMigrationText } from '../render/migration-text.js';
 import { runCleanups, SIGNAL_EXIT_CODES, wasInterrupted } from '../shadow/cleanup.js';
 import { verifyMigrations } from '../verify/verify-migrations.js';
+import { duplicateVersions } from '../generate/duplicate-versions.js';
 import { list, oneOf, parseOptions, required } from './args.js';
 import { USAGE } from './usage.js';
 
@@ -126,6 +128,7 @@ async function generate(argv: string[], io: Output): Promise<number> {
     ...planOptions(values),
     name: values.name as string | undefined,
     dryRun: values['dry-run'] === true,
+    onLockWait: (message) => io.err(`pg-schema: ${message}\n`),
   });
   for (const hint of result.plan.staleHints)
     io.err(`note: ${hint.where}: @renamed-from ${hint.from} is already applied; you can remove it.\n`);
@@ -179,6 +182,15 @@ async function verify(argv: string[], io: Output): Promise<number> {
 function hash(argv: string[], io: Output): number {
   const values = parseOptions(argv, { migrations: { type: 'string' } });
   const dir = required(values, 'migrations');
+  // Hashing two files with one number would bless the conflict that two merged branches make.
+  const duplicates = duplicateVersions(listMigrationFileNames(dir));
+  if (duplicates.length > 0) {
+    throw new PgSchemaError(
+      'INVALID_MIGRATIONS',
+      `Not hashing ${dir}: ${duplicates.map((files) => `${files.join(' and ')} share a number`).join('; ')}. ` +
+        `Renumber the newer one after the last migration (or regenerate it), then run hash again.`,
+    );
+  }
   writeMigrationsSum(dir);
   io.out(`Wrote ${dir}/migrations.sum.\n`);
   return 0;

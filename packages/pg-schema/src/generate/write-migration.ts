@@ -1,12 +1,15 @@
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  listMigrationFileNames,
   parseMigrationFile,
   writeFileAtomic,
   writeMigrationsSum,
   loadSqlParser,
 } from '@bakery-ia/init-manager';
 import { PgSchemaError } from '../errors.js';
+import { assertNotInterrupted } from '../shadow/cleanup.js';
+import { acquireGenerateLock } from './generate-lock.js';
 import { renderMigrationText } from '../render/migration-text.js';
 import { deriveName, sanitizeName } from './migration-name.js';
 import { planMigration, type MigrationPlan, type PlanOptions } from './plan-migration.js';
@@ -16,6 +19,10 @@ export interface GenerateOptions extends PlanOptions {
   name?: string;
   /** Plan and render, write nothing. */
   dryRun?: boolean;
+  /** How long to wait for another generate of the same migrations folder; default 60 s. */
+  lockTimeoutMs?: number;
+  /** Told once when another generate holds the folder's lock and this one waits. */
+  onLockWait?: (message: string) => void;
 }
 
 export interface GenerateResult {
@@ -28,10 +35,28 @@ export interface GenerateResult {
 
 /**
  * Plans a migration and writes it as the next numbered file plus migrations.sum. An empty diff
- * writes nothing; an existing file is never overwritten; a failure leaves no partial file.
+ * writes nothing; an existing file is never overwritten; a failure leaves no partial file. The
+ * migrations folder is locked from reading the migrations to writing the new one, so concurrent
+ * generates of one service never pick the same number; after SIGINT/SIGTERM nothing is written.
  */
 export async function generateMigration(options: GenerateOptions): Promise<GenerateResult> {
-  const plan = await planMigration(options);
+  if (options.dryRun) return render(options, await planMigration(options));
+  const lock = await acquireGenerateLock(options.migrationsDir, {
+    timeoutMs: options.lockTimeoutMs,
+    onWait: options.onLockWait,
+  });
+  try {
+    const result = await render(options, await planMigration(options));
+    if (result.status !== 'dry-run' || !result.fileName || !result.text) return result;
+    commit(options.migrationsDir, result.fileName, result.text);
+    return { ...result, status: 'written' };
+  } finally {
+    await lock.release();
+  }
+}
+
+/** The file name and text of the next migration (status `dry-run`), or `no-changes`. */
+async function render(options: GenerateOptions, plan: MigrationPlan): Promise<GenerateResult> {
   if (plan.empty) return { status: 'no-changes', plan };
   const name = options.name
     ? sanitizeName(options.name)
@@ -47,16 +72,32 @@ export async function generateMigration(options: GenerateOptions): Promise<Gener
       `pg-schema produced a migration it cannot read back (${check.problems.map((p) => p.message).join('; ')}): please report this.`,
     );
   }
-  if (options.dryRun) return { status: 'dry-run', plan, fileName, text };
-  mkdirSync(options.migrationsDir, { recursive: true });
-  const path = join(options.migrationsDir, fileName);
+  return { status: 'dry-run', plan, fileName, text };
+}
+
+/**
+ * Writes the file and the sum. Synchronous from the interruption check on: a signal handler
+ * cannot run in between, so a Ctrl-C either comes first (nothing written) or after both.
+ */
+function commit(migrationsDir: string, fileName: string, text: string): void {
+  assertNotInterrupted();
+  const path = join(migrationsDir, fileName);
   if (existsSync(path)) throw new PgSchemaError('USAGE', `${path} already exists; it is never overwritten.`);
+  const version = Number(fileName.split('_')[0]);
+  const sameNumber = listMigrationFileNames(migrationsDir).find(
+    (name) => Number(name.split('_')[0]) === version,
+  );
+  if (sameNumber) {
+    throw new PgSchemaError(
+      'INVALID_MIGRATIONS',
+      `${join(migrationsDir, sameNumber)} appeared while this generate ran and has the number ${fileName.split('_')[0]}; nothing written. Run generate again.`,
+    );
+  }
   writeFileAtomic(path, text, { exclusive: true });
   try {
-    writeMigrationsSum(options.migrationsDir);
+    writeMigrationsSum(migrationsDir);
   } catch (error) {
     rmSync(path, { force: true });
     throw error;
   }
-  return { status: 'written', plan, fileName, text };
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { PgSchemaError } from '../errors.js';
 import { assertNotInterrupted, registerCleanup } from './cleanup.js';
+import { withDatabase } from './database-url.js';
 
 export interface ShadowDatabase {
   name: string;
@@ -25,24 +26,20 @@ export async function createShadowDatabase(
   const url = withDatabase(serverUrl, name);
   const client = new pg.Client({ connectionString: url });
   client.on('error', () => undefined);
-  let dropped = false;
   // Registered before CREATE DATABASE is sent: a Ctrl-C during the create waits for it, then drops.
   let creating: Promise<void> = Promise.resolve();
-  const drop = async () => {
-    if (dropped) return;
-    dropped = true;
-    unregister();
+  const cleanup = registerCleanup(async () => {
     await creating.catch(() => undefined);
     await client.end().catch(() => undefined);
     if (!server.disposable) {
       await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
     }
-  };
-  const unregister = registerCleanup(drop);
+  });
+  const drop = () => cleanup.run();
   creating = adminQuery(serverUrl, `CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8'`);
   await creating.catch(async (error: Error & { code?: string }) => {
-    dropped = true;
-    unregister();
+    // Not created (unless a Ctrl-C already runs the cleanup, which then drops IF EXISTS).
+    cleanup.forget();
     const hint =
       error.code === '42501'
         ? ' This user may not create databases: use a role with CREATEDB, or leave MIGRATE_SHADOW_URL unset to use the embedded Postgres.'
@@ -62,12 +59,6 @@ export async function createShadowDatabase(
     throw error;
   }
   return { name, url, client, drop };
-}
-
-export function withDatabase(serverUrl: string, database: string): string {
-  const url = new URL(serverUrl);
-  url.pathname = `/${database}`;
-  return url.toString();
 }
 
 async function adminQuery(serverUrl: string, sql: string): Promise<void> {

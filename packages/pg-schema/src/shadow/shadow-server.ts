@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { describeDatabaseUrl, maskSecrets } from '@bakery-ia/init-manager';
 import { PgSchemaError } from '../errors.js';
-import { assertNotInterrupted, registerCleanup } from './cleanup.js';
+import { assertNotInterrupted, InterruptedError } from './cleanup.js';
 import { startEmbeddedPostgres } from './embedded-server.js';
 
 export interface ShadowServer {
@@ -42,25 +42,28 @@ export async function acquireShadowServer(shadowUrl: string | undefined): Promis
   let embedded;
   try {
     assertNotInterrupted();
+    // The server registers its own cleanup (stop, remove its folder) from its first step on.
     embedded = await startEmbeddedPostgres();
   } catch (error) {
+    if (error instanceof InterruptedError) throw error;
     throw new PgSchemaError(
       'SHADOW_UNAVAILABLE',
       `${(error as Error).message}\nSet MIGRATE_SHADOW_URL to a Postgres server where this user may create databases instead.`,
     );
   }
-  const unregister = registerCleanup(() => embedded.stop());
-  const version = await serverVersion(embedded.url, 10_000);
-  return {
-    url: embedded.url,
-    description: `embedded PostgreSQL ${version.text}`,
-    majorVersion: version.major,
-    disposable: true,
-    async release() {
-      unregister();
-      await embedded.stop();
-    },
-  };
+  try {
+    const version = await serverVersion(embedded.url, 10_000);
+    return {
+      url: embedded.url,
+      description: `embedded PostgreSQL ${version.text}`,
+      majorVersion: version.major,
+      disposable: true,
+      release: () => embedded.stop(),
+    };
+  } catch (error) {
+    await embedded.stop();
+    throw error;
+  }
 }
 
 async function serverVersion(url: string, timeoutMs: number): Promise<{ major: number; text: string }> {

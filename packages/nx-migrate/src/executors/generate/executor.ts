@@ -41,7 +41,12 @@ export default async function generateExecutor(
       console.error(`Run: nx run ${service.project}:migrate-generate --name=<what_changed>`);
       return { success: false };
     }
-    const result = await generateMigration({ ...planOptions, name: options.name, dryRun: options.dryRun });
+    const result = await generateMigration({
+      ...planOptions,
+      name: options.name,
+      dryRun: options.dryRun,
+      onLockWait: (message) => console.error(`${target}: ${message}`),
+    });
     for (const hint of result.plan.staleHints) {
       console.log(
         `note: ${hint.where}: @renamed-from ${hint.from} is already applied by a migration; you can remove it.`,

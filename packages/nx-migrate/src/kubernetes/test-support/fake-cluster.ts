@@ -12,10 +12,13 @@ export const SERVICE_SELECTOR = 'app.kubernetes.io/name=auth';
 export const DATABASE_SELECTOR = 'app.kubernetes.io/name=auth-db';
 export const DB_PASSWORD = 'pa55-w0rd-in-secret';
 
-/** Where the fake database pod's port 5432 really goes: the run's Postgres server. */
+/**
+ * Where the fake database pod's port 5432 really goes: the run's Postgres server (its socket
+ * folder when it is the embedded one, which has no TCP port).
+ */
 export function testDatabaseTarget(): { host: string; port: number; url: URL } {
   const url = new URL(primaryTestServer().url);
-  return { host: url.hostname, port: Number(url.port || 5432), url };
+  return { host: decodeURIComponent(url.hostname), port: Number(url.port || 5432), url };
 }
 
 /** The URL as the service sees it inside the cluster: the real credentials, a cluster host name. */
