@@ -58,6 +58,16 @@ describe('rule kind', () => {
     ]);
   });
 
+  it('is dropped and created, not replaced, when its definition changes with a retyped column', () => {
+    const printed = keep({ definition: keep().definition.replace('old.a > 0', 'old.a > 0::bigint') });
+    const { up } = diffBothWays(withRule(keep()), withRule(printed, 'bigint'));
+    expect(up.sql).toEqual([
+      'DROP RULE keep ON public.t;',
+      'ALTER TABLE public.t ALTER COLUMN a TYPE bigint USING a::bigint;',
+      'CREATE RULE keep AS\n    ON DELETE TO public.t\n   WHERE old.a > 0::bigint DO INSTEAD NOTHING;',
+    ]);
+  });
+
   it('goes with its dropped table', () => {
     expect(diffBothWays(withRule(keep()), catalogOf({})).up.sql).toEqual(['DROP TABLE public.t;']);
   });
