@@ -1,3 +1,5 @@
+import type { AggregateInfo } from '../objects/aggregate/aggregate.model.js';
+import type { CollationInfo } from '../objects/collation/collation.model.js';
 import type { CompositeInfo } from '../objects/composite/composite.model.js';
 import type { DomainInfo } from '../objects/domain/domain.model.js';
 import type { EnumInfo } from '../objects/enum/enum.model.js';
@@ -5,10 +7,13 @@ import type { ExtensionInfo } from '../objects/extension/extension.model.js';
 import type { FunctionInfo } from '../objects/function/function.model.js';
 import type { IndexInfo } from '../objects/index/index.model.js';
 import type { PolicyInfo } from '../objects/policy/policy.model.js';
+import type { RangeInfo } from '../objects/range/range.model.js';
+import type { RuleInfo } from '../objects/rule/rule.model.js';
 import type { SchemaInfo } from '../objects/schema/schema.model.js';
 import type { SequenceInfo, SequenceOptions } from '../objects/sequence/sequence.model.js';
 import type { ColumnInfo, IdentityInfo } from '../objects/table/column.model.js';
 import type { ConstraintInfo, ConstraintType } from '../objects/table/constraint.model.js';
+import type { StatisticsInfo } from '../objects/statistics/statistics.model.js';
 import type { TableInfo } from '../objects/table/table.model.js';
 import type { TriggerInfo } from '../objects/trigger/trigger.model.js';
 import type { ViewInfo } from '../objects/view/view.model.js';
@@ -16,6 +21,8 @@ import type { Named } from './named.js';
 
 // Each kind's entry type lives with its kind (src/objects/<kind>/); they are all exported here.
 export type {
+  AggregateInfo,
+  CollationInfo,
   ColumnInfo,
   CompositeInfo,
   ConstraintInfo,
@@ -28,9 +35,12 @@ export type {
   IndexInfo,
   Named,
   PolicyInfo,
+  RangeInfo,
+  RuleInfo,
   SchemaInfo,
   SequenceInfo,
   SequenceOptions,
+  StatisticsInfo,
   TableInfo,
   TriggerInfo,
   ViewInfo,
@@ -45,15 +55,20 @@ export type {
 export interface Catalog {
   schemas: Record<string, SchemaInfo>;
   extensions: Record<string, ExtensionInfo>;
+  collations: Record<string, CollationInfo>;
   enums: Record<string, EnumInfo>;
   domains: Record<string, DomainInfo>;
   composites: Record<string, CompositeInfo>;
+  ranges: Record<string, RangeInfo>;
   sequences: Record<string, SequenceInfo>;
   tables: Record<string, TableInfo>;
   indexes: Record<string, IndexInfo>;
+  statistics: Record<string, StatisticsInfo>;
   views: Record<string, ViewInfo>;
   functions: Record<string, FunctionInfo>;
+  aggregates: Record<string, AggregateInfo>;
   triggers: Record<string, TriggerInfo>;
+  rules: Record<string, RuleInfo>;
   policies: Record<string, PolicyInfo>;
   /** object id -> ids of the catalog objects it depends on (pg_depend), sorted. */
   dependencies: Record<string, string[]>;
@@ -63,15 +78,20 @@ export function emptyCatalog(): Catalog {
   return {
     schemas: {},
     extensions: {},
+    collations: {},
     enums: {},
     domains: {},
     composites: {},
+    ranges: {},
     sequences: {},
     tables: {},
     indexes: {},
+    statistics: {},
     views: {},
     functions: {},
+    aggregates: {},
     triggers: {},
+    rules: {},
     policies: {},
     dependencies: {},
   };

@@ -15,7 +15,11 @@ export type ObjectKind =
   | 'view'
   | 'function'
   | 'trigger'
-  | 'policy';
+  | 'policy'
+  | 'collation'
+  | 'aggregate'
+  | 'rule'
+  | 'statistics';
 
 export const ids = {
   schema: (name: string) => `schema:${name}`,
@@ -32,6 +36,12 @@ export const ids = {
   function: (schema: string, name: string, args: string) => `function:${schema}.${name}(${args})`,
   trigger: (schema: string, table: string, name: string) => `trigger:${schema}.${table}.${name}`,
   policy: (schema: string, table: string, name: string) => `policy:${schema}.${table}.${name}`,
+  collation: (schema: string, name: string) => `collation:${schema}.${name}`,
+  /** `args` as for functions; an ordered-set aggregate lists its direct then aggregated arguments. */
+  aggregate: (schema: string, name: string, args: string) => `aggregate:${schema}.${name}(${args})`,
+  /** `relation` is the table or view the rule is on. */
+  rule: (schema: string, relation: string, name: string) => `rule:${schema}.${relation}.${name}`,
+  statistics: (schema: string, name: string) => `statistics:${schema}.${name}`,
 };
 
 export function kindOf(id: string): ObjectKind {

@@ -29,6 +29,7 @@ export async function readDependencies(
     ref_extension: string | null;
     ref_constraint: string[] | null;
     ref_relation: string[] | null;
+    ref_range: string[] | null;
   }>(
     `SELECT a.type, a.object_names AS names, a.object_args AS args,
             b.type AS ref_type, b.object_names AS ref_names, b.object_args AS ref_args,
@@ -46,7 +47,12 @@ export async function readDependencies(
                  JOIN pg_class r ON r.oid = CASE WHEN t.typrelid <> 0 THEN t.typrelid ELSE e.typrelid END
                  JOIN pg_namespace rn ON rn.oid = r.relnamespace
                 WHERE t.oid = d.refobjid AND r.relkind IN ('r', 'p', 'v', 'm'))
-            END AS ref_relation
+            END AS ref_relation,
+            CASE WHEN d.refclassid = 'pg_type'::regclass THEN
+              (SELECT (pg_identify_object_as_address('pg_type'::regclass, r.rngtypid, 0)).object_names
+                 FROM pg_range r JOIN pg_type t ON t.oid = d.refobjid
+                WHERE r.rngmultitypid IN (t.oid, t.typelem))
+            END AS ref_range
        FROM pg_depend d,
             LATERAL pg_identify_object_as_address(d.classid, d.objid, d.objsubid) a,
             LATERAL pg_identify_object_as_address(d.refclassid, d.refobjid, d.refobjsubid) b
@@ -59,14 +65,17 @@ export async function readDependencies(
   for (const row of rows) {
     const from = idOf({ type: row.type, names: row.names, args: row.args }, addresses);
     // Objects of an extension stand for the extension; a constraint's index for the constraint;
-    // a table's or view's row type (`RETURNS SETOF users`) for the relation.
+    // a table's or view's row type (`RETURNS SETOF users`) for the relation; a multirange type
+    // (or its array) for the range type that made it.
     const to = row.ref_extension
       ? ids.extension(row.ref_extension)
       : row.ref_constraint
         ? ids.constraint(row.ref_constraint[0], row.ref_constraint[1], row.ref_constraint[2])
         : row.ref_relation
           ? relationId(row.ref_relation)
-          : idOf({ type: row.ref_type, names: row.ref_names, args: row.ref_args }, addresses);
+          : row.ref_range
+            ? ids.type(row.ref_range[0])
+            : idOf({ type: row.ref_type, names: row.ref_names, args: row.ref_args }, addresses);
     if (!from || !to || from === to) continue;
     // A serial sequence's OWNED BY link is kept as SequenceInfo.ownedBy; as an edge it would
     // form a cycle with the column default that calls nextval().

@@ -22,15 +22,20 @@ describe('the kind registry', () => {
     expect(diffed).toEqual([
       'schema',
       'extension',
+      'collation',
       'enum',
       'domain',
       'composite type',
+      'range type',
       'table',
       'sequence',
       'function',
+      'aggregate',
       'index',
+      'statistics',
       'view',
       'trigger',
+      'rule',
       'policy',
     ]);
   });
@@ -44,7 +49,12 @@ describe('the kind registry', () => {
     const addresses = addressesOf(OBJECT_KINDS);
     expect(addresses.get('materialized view')?.(['public', 'm'], [])).toBe('view:public.m');
     expect(addresses.get('rule')?.(['public', 'v', '_RETURN'], [])).toBe('view:public.v');
-    expect(addresses.get('rule')?.(['public', 'v', 'other'], [])).toBeUndefined();
+    expect(addresses.get('rule')?.(['public', 'v', 'other'], [])).toBe('rule:public.v.other');
+    expect(addresses.get('collation')?.(['public', 'ci'], [])).toBe('collation:public.ci');
+    expect(addresses.get('aggregate')?.(['public', 'total'], ['integer'])).toBe(
+      'aggregate:public.total(integer)',
+    );
+    expect(addresses.get('statistics object')?.(['public', 'st'], [])).toBe('statistics:public.st');
     expect(addresses.get('type')?.(['public.mood[]'], [])).toBe('type:public.mood');
     expect(addresses.get('type')?.(['pg_catalog.int4'], [])).toBeUndefined();
     expect(addresses.get('function')?.(['public', 'f'], ['integer', 'text'])).toBe(

@@ -1,4 +1,6 @@
 import type { AddressToId, AnyObjectKind } from './kind.js';
+import { aggregateKind } from './aggregate/aggregate.kind.js';
+import { collationKind } from './collation/collation.kind.js';
 import { compositeKind } from './composite/composite.kind.js';
 import { domainKind } from './domain/domain.kind.js';
 import { enumKind } from './enum/enum.kind.js';
@@ -6,8 +8,11 @@ import { extensionKind } from './extension/extension.kind.js';
 import { functionKind } from './function/function.kind.js';
 import { indexKind } from './index/index.kind.js';
 import { policyKind } from './policy/policy.kind.js';
+import { rangeKind } from './range/range.kind.js';
+import { ruleKind } from './rule/rule.kind.js';
 import { schemaKind } from './schema/schema.kind.js';
 import { sequenceKind } from './sequence/sequence.kind.js';
+import { statisticsKind } from './statistics/statistics.kind.js';
 import { columnKind } from './table/column.kind.js';
 import { constraintKind } from './table/constraint.kind.js';
 import { tableKind } from './table/table.kind.js';
@@ -24,17 +29,22 @@ import { viewKind } from './view/view.kind.js';
 export const OBJECT_KINDS: readonly AnyObjectKind[] = [
   schemaKind,
   extensionKind,
+  collationKind,
   enumKind,
   domainKind,
   compositeKind,
+  rangeKind,
   tableKind,
   columnKind,
   constraintKind,
   sequenceKind,
   functionKind,
+  aggregateKind,
   indexKind,
+  statisticsKind,
   viewKind,
   triggerKind,
+  ruleKind,
   policyKind,
 ];
 

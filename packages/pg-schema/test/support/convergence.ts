@@ -14,6 +14,7 @@ import {
   type Catalog,
 } from '../../src/index';
 import type { CorpusCase } from './corpus-case';
+import { expectRowsKept, snapshotRows, type RowSnapshot } from './seeded-rows';
 
 /**
  * The engine's acceptance test: for each version of a case, generate the migration, build a
@@ -53,11 +54,22 @@ export async function checkConvergence(server: TestServer, corpusCase: CorpusCas
       try {
         const client = await db.client();
         const migrations = await readMigrations(migrationsDir);
-        const applied = await applyMigrations(client, migrations);
+        let seeded: RowSnapshot | undefined;
+        if (corpusCase.seeds[index] && index > 0) {
+          const earlier = await applyMigrations(client, migrations.slice(0, -1));
+          if (earlier.error)
+            throw new Error(`version ${index + 1}: earlier migrations failed: ${earlier.error.message}`);
+          await client.query(corpusCase.seeds[index]);
+          seeded = await snapshotRows(client);
+        }
+        // applyMigrations runs every file it is given: after a seed, only the latest is left.
+        const applied = await applyMigrations(client, seeded ? migrations.slice(-1) : migrations);
         if (applied.error)
           throw new Error(`version ${index + 1}: up failed: ${applied.error.message}\n${result.text}`);
         const afterUp = await introspectCatalog(client);
         expectSameCatalog(afterUp, desired, `version ${index + 1} after up`, result.text!);
+        const upRows = seeded && (await snapshotRows(client));
+        if (seeded && upRows) expectRowsKept(seeded, upRows, `version ${index + 1} after up`);
         const again = diffCatalogs(afterUp, desired);
         if (again.statements.length > 0) {
           throw new Error(
@@ -77,6 +89,8 @@ export async function checkConvergence(server: TestServer, corpusCase: CorpusCas
           `version ${index + 1} after down`,
           result.text!,
         );
+        if (seeded)
+          expectRowsKept(seeded, await snapshotRows(client), `version ${index + 1} after down`, upRows);
         const reapplied = await applyMigrations(client, [latest]);
         if (reapplied.error)
           throw new Error(`version ${index + 1}: up after down failed: ${reapplied.error.message}`);

@@ -9,9 +9,14 @@ export const extensionKind: ObjectKindModule<ExtensionInfo> = {
   idKind: 'extension',
   id: (extension) => ids.extension(extension.name),
   objects: (catalog) => catalog.extensions,
-  async read(client, _filter, catalog) {
-    catalog.extensions = await readExtensions(client);
+  async read(client, filter, catalog) {
+    catalog.extensions = await readExtensions(client, filter);
   },
   addresses: { extension: ([name]) => ids.extension(name) },
+  // What the server offers is not a schema fact: only the installed version is compared.
+  comparable(extension) {
+    delete extension.defaultVersion;
+    delete extension.updatableTo;
+  },
   diff: { create: createExtension, drop: dropExtension, alter: alterExtension },
 };

@@ -4,7 +4,11 @@ import { inSchemas, notExtensionMember, type QueryParams } from '../../introspec
 import { withComment } from '../../introspect/with-comment.js';
 import type { FunctionInfo } from './function.model.js';
 
-/** Functions and procedures (aggregates and window functions are not managed yet). */
+/**
+ * Functions (window functions included) and procedures; aggregates are a kind of their own. The
+ * constructors Postgres makes with a range or multirange type (an internal pg_depend link to the
+ * type) are part of that type, not user functions.
+ */
 export async function readFunctions(
   client: ClientBase,
   filter: QueryParams,
@@ -26,7 +30,9 @@ export async function readFunctions(
             pg_get_function_result(p.oid) AS result, pg_get_function_arguments(p.oid) AS arguments,
             pg_get_functiondef(p.oid) AS definition, obj_description(p.oid, 'pg_proc') AS comment
        FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-      WHERE p.prokind IN ('f', 'p') AND ${inSchemas('n.nspname')} AND ${notExtensionMember('pg_proc', 'p.oid')}
+      WHERE p.prokind IN ('f', 'p', 'w') AND ${inSchemas('n.nspname')} AND ${notExtensionMember('pg_proc', 'p.oid')}
+        AND NOT EXISTS (SELECT 1 FROM pg_depend i WHERE i.classid = 'pg_proc'::regclass AND i.objid = p.oid
+                           AND i.refclassid = 'pg_type'::regclass AND i.deptype = 'i')
       ORDER BY 1, 2, 3`,
     [filter.schemas],
   );

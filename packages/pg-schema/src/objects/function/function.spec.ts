@@ -55,5 +55,7 @@ describe('function kind', () => {
     expect(functionCommentTarget(procedure)).toBe('PROCEDURE public.total(n integer)');
     expect(replaceableInPlace(total(), procedure)).toBe(false);
     expect(replaceableInPlace(total(), total({ arguments: 'n integer DEFAULT 1' }))).toBe(false);
+    // Window functions are functions declared WINDOW.
+    expect(dropFunctionSql(total({ kind: 'w' }))).toBe('DROP FUNCTION public.total(n integer);');
   });
 });

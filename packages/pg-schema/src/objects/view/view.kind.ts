@@ -22,8 +22,7 @@ export const viewKind: ObjectKindModule<ViewInfo> = {
     'materialized view': viewAddress,
     'view column': viewAddress,
     'materialized view column': viewAddress,
-    // A view's rewrite rule stands for the view.
-    rule: ([schema, name, rule]) => (rule === '_RETURN' ? ids.view(schema, name) : undefined),
+    // A view's `_RETURN` rule stands for the view: the rule kind maps it (one kind per address type).
   },
   commentTarget: viewCommentTarget,
   relationNames: (view) => [{ schema: view.schema, name: view.name }],
