@@ -4,7 +4,7 @@ import { InitManagerError } from './errors';
 import { initializeServiceDatabase } from './initialize';
 import type { Logger } from './logger';
 import { migration, migrationsFolder, removeFolder } from './test-support/migrations-fixture';
-import { freePort, startTcpProxy, type TcpProxy } from './test-support/tcp-proxy';
+import { freePort, startTcpProxy, upstreamOf, type TcpProxy } from './test-support/tcp-proxy';
 
 /** A logger that keeps what it is given. */
 /** No password of the test URLs, and no `user:password@` form at all. */
@@ -24,10 +24,7 @@ describeEachServer('connecting while the database is not up yet', (server) => {
   let db: TestDatabase;
   let proxy: TcpProxy | undefined;
   const folders: string[] = [];
-  const target = () => {
-    const url = new URL(server.url);
-    return { host: url.hostname, port: Number(url.port || 5432) };
-  };
+  const target = () => upstreamOf(server.url);
   /**
    * The test database through 127.0.0.1:port, with a password that must never be printed (the
    * server's own when it has one, else one that trust authentication ignores).
@@ -123,9 +120,11 @@ describeEachServer('connecting while the database is not up yet', (server) => {
   });
 
   it('does not retry what waiting cannot fix: a database that does not exist', async () => {
-    const url = new URL(server.url);
+    // Through the proxy, so the message names 127.0.0.1 whatever the server's own address is.
+    const port = await freePort();
+    proxy = await startTcpProxy(port, target());
     const logger = recordingLogger();
-    const error = await connectWithRetry(urlThrough(Number(url.port || 5432), `${db.name}_missing`), {
+    const error = await connectWithRetry(urlThrough(port, `${db.name}_missing`), {
       service: 'auth',
       applicationName: 'connect-spec',
       deadlineMs: 60_000,

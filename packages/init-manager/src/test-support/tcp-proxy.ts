@@ -20,6 +20,15 @@ export interface TcpProxy {
 }
 
 /**
+ * Where the proxy forwards to: a TCP host and port, or (a host that is a folder, as the embedded
+ * server's socket-only URLs spell it) the Unix socket `<folder>/.s.PGSQL.<port>`.
+ */
+export function upstreamOf(serverUrl: string): { host: string; port: number } {
+  const url = new URL(serverUrl);
+  return { host: decodeURIComponent(url.hostname), port: Number(url.port || 5432) };
+}
+
+/**
  * A real TCP proxy on 127.0.0.1:port to a Postgres server, standing in for a database that is not
  * ready yet: it listens only once started, and can cut the first `cutFirst` connections right
  * after accepting them (as a server that restarts or a proxy whose backend is down does).
@@ -40,7 +49,9 @@ export function startTcpProxy(
       client.destroy();
       return;
     }
-    const upstream = createConnection(target.port, target.host);
+    const upstream = target.host.startsWith('/')
+      ? createConnection(`${target.host}/.s.PGSQL.${target.port}`)
+      : createConnection(target.port, target.host);
     sockets.add(upstream);
     upstream.on('close', () => sockets.delete(upstream));
     upstream.on('error', () => client.destroy());
