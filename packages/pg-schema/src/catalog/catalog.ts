@@ -5,6 +5,7 @@ import type { ExtensionInfo } from '../objects/extension/extension.model.js';
 import type { FunctionInfo } from '../objects/function/function.model.js';
 import type { IndexInfo } from '../objects/index/index.model.js';
 import type { PolicyInfo } from '../objects/policy/policy.model.js';
+import type { DefaultPrivilegeInfo, PrivilegeInfo } from '../objects/privilege/privilege.model.js';
 import type { SchemaInfo } from '../objects/schema/schema.model.js';
 import type { SequenceInfo, SequenceOptions } from '../objects/sequence/sequence.model.js';
 import type { ColumnInfo, IdentityInfo } from '../objects/table/column.model.js';
@@ -20,6 +21,7 @@ export type {
   CompositeInfo,
   ConstraintInfo,
   ConstraintType,
+  DefaultPrivilegeInfo,
   DomainInfo,
   EnumInfo,
   ExtensionInfo,
@@ -28,6 +30,7 @@ export type {
   IndexInfo,
   Named,
   PolicyInfo,
+  PrivilegeInfo,
   SchemaInfo,
   SequenceInfo,
   SequenceOptions,
@@ -55,6 +58,10 @@ export interface Catalog {
   functions: Record<string, FunctionInfo>;
   triggers: Record<string, TriggerInfo>;
   policies: Record<string, PolicyInfo>;
+  /** Object and column ACLs that differ from the default, owner-relative (objects/privilege/). */
+  privileges: Record<string, PrivilegeInfo>;
+  /** pg_default_acl entries (ALTER DEFAULT PRIVILEGES). */
+  defaultPrivileges: Record<string, DefaultPrivilegeInfo>;
   /** object id -> ids of the catalog objects it depends on (pg_depend), sorted. */
   dependencies: Record<string, string[]>;
 }
@@ -73,6 +80,8 @@ export function emptyCatalog(): Catalog {
     functions: {},
     triggers: {},
     policies: {},
+    privileges: {},
+    defaultPrivileges: {},
     dependencies: {},
   };
 }

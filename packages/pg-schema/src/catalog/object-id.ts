@@ -15,7 +15,9 @@ export type ObjectKind =
   | 'view'
   | 'function'
   | 'trigger'
-  | 'policy';
+  | 'policy'
+  | 'privileges'
+  | 'default-privileges';
 
 export const ids = {
   schema: (name: string) => `schema:${name}`,
@@ -32,6 +34,11 @@ export const ids = {
   function: (schema: string, name: string, args: string) => `function:${schema}.${name}(${args})`,
   trigger: (schema: string, table: string, name: string) => `trigger:${schema}.${table}.${name}`,
   policy: (schema: string, table: string, name: string) => `policy:${schema}.${table}.${name}`,
+  /** The ACL of an object or a column, e.g. `privileges:table:public.t`, `privileges:column:public.t.c`. */
+  privileges: (objectId: string) => `privileges:${objectId}`,
+  /** `default-privileges:(owner).public.tables`; schema `*` for the entry of every schema. */
+  defaultPrivileges: (role: string, schema: string | undefined, on: string) =>
+    `default-privileges:${role}.${schema ?? '*'}.${on.toLowerCase()}`,
 };
 
 export function kindOf(id: string): ObjectKind {

@@ -6,6 +6,7 @@ import { extensionKind } from './extension/extension.kind.js';
 import { functionKind } from './function/function.kind.js';
 import { indexKind } from './index/index.kind.js';
 import { policyKind } from './policy/policy.kind.js';
+import { defaultPrivilegeKind, privilegeKind } from './privilege/privilege.kind.js';
 import { schemaKind } from './schema/schema.kind.js';
 import { sequenceKind } from './sequence/sequence.kind.js';
 import { columnKind } from './table/column.kind.js';
@@ -36,6 +37,9 @@ export const OBJECT_KINDS: readonly AnyObjectKind[] = [
   viewKind,
   triggerKind,
   policyKind,
+  // Last: privileges are kept for the objects every kind above read, and diffed after the cascade.
+  defaultPrivilegeKind,
+  privilegeKind,
 ];
 
 /** pg_identify_object_as_address type -> catalog id, over every kind (each type named once). */
