@@ -14,6 +14,7 @@ import {
   type Catalog,
 } from '../../src/index';
 import type { CorpusCase } from './corpus-case';
+import { provisionRoles } from './test-roles';
 
 /**
  * The engine's acceptance test: for each version of a case, generate the migration, build a
@@ -27,6 +28,7 @@ export async function checkConvergence(server: TestServer, corpusCase: CorpusCas
   const migrationsDir = join(root, 'migrations');
   const generated: string[] = [];
   let previous: Catalog | undefined;
+  await provisionRoles(server, corpusCase.versions);
   try {
     for (const [index, version] of corpusCase.versions.entries()) {
       rmSync(modelsDir, { recursive: true, force: true });

@@ -60,6 +60,11 @@ export function diffPrivileges(ctx: DiffContext): void {
       const after = stateOf(to?.[grantee], builtInDefault(object.target, grantee));
       const { steps } = grantSteps(before, after);
       if (steps.length === 0) continue;
+      // A recreated object's privileges change only if the two sides differ (the steps restore them).
+      const held = current.has(id)
+        ? stateOf(ctx.current.privileges[key]?.grants[grantee], builtInDefault(object.target, grantee))
+        : before;
+      if (!sameState(held, after)) recordChange(ctx, id, grantee, held, after);
       const revokes = steps.filter((step) => step.action === 'REVOKE');
       if (revokes.length > 0) revokedOnTable.set(`${id}|${grantee}`, revokedBy(revokes));
       steps.forEach((step, index) =>
@@ -70,7 +75,6 @@ export function diffPrivileges(ctx: DiffContext): void {
           }),
         ),
       );
-      recordChange(ctx, id, grantee, before, after);
     }
   }
 
@@ -90,11 +94,12 @@ export function diffPrivileges(ctx: DiffContext): void {
       fresh(objectId) ||
       ctx.gone.has(columnId) ||
       (kept?.columns !== undefined && !kept.columns.includes(column));
-    const grantees = [...new Set([...keysOf(isFresh ? undefined : c?.grants), ...keysOf(d?.grants)])].sort();
+    const grantees = [...new Set([...keysOf(c?.grants), ...keysOf(d?.grants)])].sort();
     for (const grantee of grantees) {
       const revoked = revokedOnTable.get(`${objectId}|${grantee}`);
-      const held = isFresh ? NONE : stateOf(c?.grants[grantee], NONE);
-      const before = revoked ? without(held, revoked) : held;
+      const held = stateOf(c?.grants[grantee], NONE);
+      const start = isFresh ? NONE : held;
+      const before = revoked ? without(start, revoked) : start;
       const after = stateOf(d?.grants[grantee], NONE);
       const { steps } = grantSteps(before, after);
       if (steps.length === 0) continue;
@@ -163,7 +168,7 @@ function diffDefaultPrivileges(ctx: DiffContext): AtCreation {
       );
       recordChange(ctx, key, grantee, before, after);
     }
-    if (entry.role === OWNER && c) during.set(key, states);
+    if (entry.role === OWNER) during.set(key, states);
   }
   const entriesFor = (object: AclObject) => ({
     global: during.get(ids.defaultPrivileges(OWNER, undefined, object.defaults)),
