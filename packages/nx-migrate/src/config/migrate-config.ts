@@ -16,6 +16,11 @@ export interface MigrateConfig {
   /** Environment of the database `databaseUrlEnv` points at, when ENVIRONMENT does not say. */
   environment?: string;
   lint: { failOn: 'error' | 'warning' | 'none' };
+  /**
+   * GRANT / REVOKE / ALTER DEFAULT PRIVILEGES of the models are applied on the shadow databases,
+   * compared and migrated; false for teams that manage grants elsewhere (left out, not compared).
+   */
+  managePrivileges: boolean;
   kubernetes: KubernetesConfig;
 }
 
@@ -49,6 +54,7 @@ const TOP_FIELDS = new Set([
   'databaseUrlEnv',
   'environment',
   'lint',
+  'managePrivileges',
   'kubernetes',
 ]);
 const KUBE_FIELDS = new Set([
@@ -90,6 +96,9 @@ export function resolveMigrateConfig(raw: unknown, file: string): MigrateConfig 
   const failOn = (objectField(file, value, 'lint').failOn as string | undefined) ?? 'error';
   if (!['error', 'warning', 'none'].includes(failOn))
     throw new MigrateConfigError(file, 'lint.failOn', 'must be "error", "warning" or "none"');
+  const managePrivileges = value.managePrivileges ?? true;
+  if (typeof managePrivileges !== 'boolean')
+    throw new MigrateConfigError(file, 'managePrivileges', 'must be true or false');
   const schemas = value.schemas ?? ['public'];
   if (!Array.isArray(schemas) || schemas.length === 0 || schemas.some((s) => typeof s !== 'string' || !s)) {
     throw new MigrateConfigError(file, 'schemas', 'must be a non-empty array of schema names');
@@ -104,6 +113,7 @@ export function resolveMigrateConfig(raw: unknown, file: string): MigrateConfig 
       `${service.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_DATABASE_URL`,
     ...(string(file, value, 'environment') ? { environment: string(file, value, 'environment') } : {}),
     lint: { failOn: failOn as MigrateConfig['lint']['failOn'] },
+    managePrivileges,
     kubernetes: kubernetes(file, objectField(file, value, 'kubernetes'), service),
   };
 }
