@@ -1,4 +1,5 @@
 import { rolesNamedBy } from './role-names.js';
+import { quoteIdent } from './sql-identifiers.js';
 import type { SqlStatement } from './sql-statements.js';
 
 /**
@@ -22,13 +23,9 @@ export function missingRoleAdvice(role: string, partial: boolean): string {
   return (
     `Roles are not created by migrations (roles belong to the whole server, not to one service's database): ` +
     `create role "${role}" where the cluster is provisioned (an administrator, or your infrastructure code, runs ` +
-    `CREATE ROLE ${quoteRole(role)} NOLOGIN; and grants it to the service's users as needed), then start again. ` +
+    `CREATE ROLE ${quoteIdent(role)} NOLOGIN; and grants it to the service's users as needed), then start again. ` +
     (partial
       ? 'This section runs outside a transaction (transaction:false): the statements before this one stay applied.'
       : 'Nothing of this migration was applied (it runs in one transaction).')
   );
-}
-
-function quoteRole(role: string): string {
-  return /^[a-z_][a-z0-9_$]*$/.test(role) ? role : `"${role.replace(/"/g, '""')}"`;
 }
