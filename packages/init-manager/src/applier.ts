@@ -10,6 +10,7 @@ import {
   insertAppliedSql,
 } from './migrations-table.js';
 import type { TableName } from './sql-identifiers.js';
+import { missingRoleAdvice, missingRoleOf } from './missing-role.js';
 import type { SqlStatement } from './sql-statements.js';
 
 export interface ApplyOptions {
@@ -48,7 +49,14 @@ export class MigrationStatementError extends InitManagerError {
   readonly pgCode?: string;
   readonly statement: string;
 
-  constructor(fileName: string, line: number, pgError: PgErrorFields, statement: string, partial: boolean) {
+  constructor(
+    fileName: string,
+    line: number,
+    pgError: PgErrorFields,
+    statement: string,
+    partial: boolean,
+    advice?: string,
+  ) {
     const detail = [pgError.detail && `detail: ${pgError.detail}`, pgError.hint && `hint: ${pgError.hint}`]
       .filter(Boolean)
       .join('; ');
@@ -56,9 +64,10 @@ export class MigrationStatementError extends InitManagerError {
       'MIGRATION_FAILED',
       `${fileName}:${line}: ${pgError.message}${pgError.code ? ` (SQLSTATE ${pgError.code})` : ''}` +
         `${detail ? `\n  ${detail}` : ''}\n  ` +
-        (partial
-          ? 'This section runs outside a transaction (transaction:false): the statements before this one stay applied; fix the file so it can be re-run (IF NOT EXISTS), then start again.'
-          : 'Nothing of this migration was applied (it runs in one transaction). Fix the statement, then start again.'),
+        (advice ??
+          (partial
+            ? 'This section runs outside a transaction (transaction:false): the statements before this one stay applied; fix the file so it can be re-run (IF NOT EXISTS), then start again.'
+            : 'Nothing of this migration was applied (it runs in one transaction). Fix the statement, then start again.')),
       [{ file: fileName, line, message: pgError.message }],
     );
     this.fileName = fileName;
@@ -205,12 +214,14 @@ export async function runStatement(
     const pgError = error as PgErrorFields;
     if (typeof pgError.message !== 'string' || (!pgError.code && !('severity' in (error as object))))
       throw error;
+    const role = missingRoleOf(statement, pgError);
     throw new MigrationStatementError(
       fileName,
       lineOfError(statement, pgError.position),
       pgError,
       statement.sql,
       partial,
+      role === undefined ? undefined : missingRoleAdvice(role, partial),
     );
   }
 }

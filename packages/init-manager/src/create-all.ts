@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ClientBase } from 'pg';
 import { InitManagerError } from './errors.js';
 import { runStatement } from './applier.js';
-import type { ModelFile } from './model-sql.js';
+import { isPrivilegeStatement, type ModelFile } from './model-sql.js';
 import { qualified, quoteIdent, quoteLiteral, type TableName } from './sql-identifiers.js';
 import { tableExists } from './migrations-table.js';
 
@@ -25,14 +25,30 @@ export async function readCreateAllMarker(
   return rows[0] ? { checksum: rows[0].checksum, appliedAt: rows[0].applied_at } : undefined;
 }
 
+export interface ModelRunOptions {
+  /**
+   * false: leave GRANT / REVOKE / ALTER DEFAULT PRIVILEGES out (privileges managed elsewhere,
+   * `managePrivileges: false` in migrate.config.json). Default true.
+   */
+  privileges?: boolean;
+}
+
 /**
  * Runs the models' statements in file order; a failure is a MigrationStatementError naming the
  * file and line. Each file starts from the default search_path (a pg_dump file empties it).
+ * Privilege statements run where they stand: ALTER DEFAULT PRIVILEGES applies to what follows it.
  */
-export async function runModelStatements(client: ClientBase, models: ModelFile[]): Promise<void> {
+export async function runModelStatements(
+  client: ClientBase,
+  models: ModelFile[],
+  options: ModelRunOptions = {},
+): Promise<void> {
   for (const model of models) {
     await client.query('RESET search_path');
-    for (const statement of model.statements) await runStatement(client, model.path, statement, false);
+    for (const statement of model.statements) {
+      if (options.privileges === false && isPrivilegeStatement(statement)) continue;
+      await runStatement(client, model.path, statement, false);
+    }
   }
   await client.query('RESET search_path');
 }
@@ -41,11 +57,15 @@ export async function runModelStatements(client: ClientBase, models: ModelFile[]
  * Applies every model statement in one transaction (development only), then records the models'
  * checksum so the next start can tell "up to date" from "models changed since".
  */
-export async function applyModels(client: ClientBase, models: ModelFile[]): Promise<number> {
+export async function applyModels(
+  client: ClientBase,
+  models: ModelFile[],
+  options: ModelRunOptions = {},
+): Promise<number> {
   const started = performance.now();
   await client.query('BEGIN');
   try {
-    await runModelStatements(client, models);
+    await runModelStatements(client, models, options);
     await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(CREATE_ALL_MARKER.schema)}`);
     await client.query(
       `CREATE TABLE IF NOT EXISTS ${qualified(CREATE_ALL_MARKER)} (checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`,

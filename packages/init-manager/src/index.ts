@@ -44,9 +44,17 @@ export {
   ENVIRONMENT_ALIASES,
 } from './environment.js';
 export type { Environment, ResolvedEnvironment } from './environment.js';
-export { readModelFiles, isOwnershipStatement } from './model-sql.js';
-export type { ModelFile } from './model-sql.js';
+export {
+  readModelFiles,
+  isOwnershipStatement,
+  isPrivilegeStatement,
+  classifyModelStatement,
+} from './model-sql.js';
+export type { ModelFile, ModelStatementClass } from './model-sql.js';
+export { rolesNamedBy, rolesDeclaredBy } from './role-names.js';
+export { missingRoleOf } from './missing-role.js';
 export { applyModels, modelsChecksum, runModelStatements, CREATE_ALL_MARKER } from './create-all.js';
+export type { ModelRunOptions } from './create-all.js';
 export { findSchemaObjects } from './database-objects.js';
 export { createdObjects, probeObjects } from './migration-objects.js';
 export type { CreatedObject, ObjectPresence } from './migration-objects.js';

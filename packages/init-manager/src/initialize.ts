@@ -43,6 +43,12 @@ export interface InitializeOptions {
   allowCreateAllFallback?: boolean;
   /** Schemas the service owns; default ["public"]. */
   schemas?: string[];
+  /**
+   * false: the create-all fallback leaves the models' GRANT / REVOKE / ALTER DEFAULT PRIVILEGES
+   * out, as `managePrivileges: false` in migrate.config.json does for generation. Default true
+   * (their roles must exist: migrations and the fallback never create roles).
+   */
+  privileges?: boolean;
   /** Default "public.schema_migrations". */
   migrationsTable?: string;
   /** lock_timeout for migration statements; default 10000. */
@@ -242,7 +248,7 @@ async function runCreateAll(context: RunContext): Promise<Outcome> {
     `no migrations in ${options.migrationsDir}: creating the schema from the models (${context.environment} only). ` +
       `Generate migrations before deploying: nx run ${options.service}:migrate-generate --name=initial`,
   );
-  const ms = await applyModels(client, models);
+  const ms = await applyModels(client, models, { privileges: options.privileges });
   return {
     mode: 'create-all',
     applied: models.map((model) => ({

@@ -11,6 +11,7 @@ describe('migrate.config.json', () => {
       schemas: ['public'],
       databaseUrlEnv: 'AUTH_DATABASE_URL',
       lint: { failOn: 'error', failOnHazard: 'none' },
+      managePrivileges: true,
       kubernetes: {
         namespace: 'bakery',
         serviceSelector: 'app.kubernetes.io/name=auth',
@@ -19,6 +20,10 @@ describe('migrate.config.json', () => {
         databasePort: 5432,
       },
     });
+  });
+
+  it('turns privilege management off for teams that manage grants elsewhere', () => {
+    expect(resolveMigrateConfig({ managePrivileges: false }, FILE).managePrivileges).toBe(false);
   });
 
   it.each([
@@ -34,6 +39,7 @@ describe('migrate.config.json', () => {
     [{ kubernetes: { databasePort: 'x' } }, '"kubernetes.databasePort" must be a port number'],
     [{ kubernetes: { namspace: 'x' } }, '"kubernetes.namspace" is not a known field'],
     [{ migration: 'x' }, '"migration" is not a known field'],
+    [{ managePrivileges: 'no' }, '"managePrivileges" must be true or false'],
     [[], '"(file)" must hold a JSON object'],
   ])('names the file and the field of a bad value: %j', (raw, message) => {
     expect(() => resolveMigrateConfig(raw, FILE)).toThrow(MigrateConfigError);

@@ -17,6 +17,11 @@ export interface MigrateConfig {
   environment?: string;
   /** Levels that fail migrate-verify: lint findings and hazards, on one scale. */
   lint: { failOn: FailLevel; failOnHazard: FailLevel };
+  /**
+   * GRANT / REVOKE / ALTER DEFAULT PRIVILEGES of the models are applied on the shadow databases,
+   * compared and migrated; false for teams that manage grants elsewhere (left out, not compared).
+   */
+  managePrivileges: boolean;
   kubernetes: KubernetesConfig;
 }
 
@@ -54,6 +59,7 @@ const TOP_FIELDS = new Set([
   'databaseUrlEnv',
   'environment',
   'lint',
+  'managePrivileges',
   'kubernetes',
 ]);
 const KUBE_FIELDS = new Set([
@@ -103,6 +109,9 @@ export function resolveMigrateConfig(raw: unknown, file: string): MigrateConfig 
   }
   const failOn = failLevel(file, lint, 'failOn', 'error');
   const failOnHazard = failLevel(file, lint, 'failOnHazard', 'none');
+  const managePrivileges = value.managePrivileges ?? true;
+  if (typeof managePrivileges !== 'boolean')
+    throw new MigrateConfigError(file, 'managePrivileges', 'must be true or false');
   const schemas = value.schemas ?? ['public'];
   if (!Array.isArray(schemas) || schemas.length === 0 || schemas.some((s) => typeof s !== 'string' || !s)) {
     throw new MigrateConfigError(file, 'schemas', 'must be a non-empty array of schema names');
@@ -117,6 +126,7 @@ export function resolveMigrateConfig(raw: unknown, file: string): MigrateConfig 
       `${service.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_DATABASE_URL`,
     ...(string(file, value, 'environment') ? { environment: string(file, value, 'environment') } : {}),
     lint: { failOn, failOnHazard },
+    managePrivileges,
     kubernetes: kubernetes(file, objectField(file, value, 'kubernetes'), service),
   };
 }

@@ -9,6 +9,7 @@ import type { IndexInfo } from '../objects/index/index.model.js';
 import type { PolicyInfo } from '../objects/policy/policy.model.js';
 import type { RangeInfo } from '../objects/range/range.model.js';
 import type { RuleInfo } from '../objects/rule/rule.model.js';
+import type { DefaultPrivilegeInfo, PrivilegeInfo } from '../objects/privilege/privilege.model.js';
 import type { SchemaInfo } from '../objects/schema/schema.model.js';
 import type { SequenceInfo, SequenceOptions } from '../objects/sequence/sequence.model.js';
 import type { ColumnInfo, IdentityInfo } from '../objects/table/column.model.js';
@@ -27,6 +28,7 @@ export type {
   CompositeInfo,
   ConstraintInfo,
   ConstraintType,
+  DefaultPrivilegeInfo,
   DomainInfo,
   EnumInfo,
   ExtensionInfo,
@@ -37,6 +39,7 @@ export type {
   PolicyInfo,
   RangeInfo,
   RuleInfo,
+  PrivilegeInfo,
   SchemaInfo,
   SequenceInfo,
   SequenceOptions,
@@ -70,6 +73,10 @@ export interface Catalog {
   triggers: Record<string, TriggerInfo>;
   rules: Record<string, RuleInfo>;
   policies: Record<string, PolicyInfo>;
+  /** Object and column ACLs that differ from the default, owner-relative (objects/privilege/). */
+  privileges: Record<string, PrivilegeInfo>;
+  /** pg_default_acl entries (ALTER DEFAULT PRIVILEGES). */
+  defaultPrivileges: Record<string, DefaultPrivilegeInfo>;
   /** object id -> ids of the catalog objects it depends on (pg_depend), sorted. */
   dependencies: Record<string, string[]>;
 }
@@ -93,6 +100,8 @@ export function emptyCatalog(): Catalog {
     triggers: {},
     rules: {},
     policies: {},
+    privileges: {},
+    defaultPrivileges: {},
     dependencies: {},
   };
 }

@@ -19,7 +19,9 @@ export type ObjectKind =
   | 'collation'
   | 'aggregate'
   | 'rule'
-  | 'statistics';
+  | 'statistics'
+  | 'privileges'
+  | 'default-privileges';
 
 export const ids = {
   schema: (name: string) => `schema:${name}`,
@@ -42,6 +44,11 @@ export const ids = {
   /** `relation` is the table or view the rule is on. */
   rule: (schema: string, relation: string, name: string) => `rule:${schema}.${relation}.${name}`,
   statistics: (schema: string, name: string) => `statistics:${schema}.${name}`,
+  /** The ACL of an object or a column, e.g. `privileges:table:public.t`, `privileges:column:public.t.c`. */
+  privileges: (objectId: string) => `privileges:${objectId}`,
+  /** `default-privileges:(owner).public.tables`; schema `*` for the entry of every schema. */
+  defaultPrivileges: (role: string, schema: string | undefined, on: string) =>
+    `default-privileges:${role}.${schema ?? '*'}.${on.toLowerCase()}`,
 };
 
 export function kindOf(id: string): ObjectKind {

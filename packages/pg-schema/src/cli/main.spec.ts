@@ -38,6 +38,31 @@ describe('pg-schema CLI', () => {
     ).toBe(1);
   });
 
+  it('diff compares privileges unless --no-privileges (roles are created on the shadow server for the run)', () => {
+    expect(cli('generate', '--models', 'models', '--migrations', 'migrations', ...shadow()).status).toBe(0);
+    const role = `cli_reader_${process.pid}`;
+    writeFileSync(
+      join(dir, 'models', '01.sql'),
+      `CREATE TABLE items (id int PRIMARY KEY, name text);\nGRANT SELECT ON items TO ${role};\n`,
+    );
+    const diff = cli('diff', '--models', 'models', '--migrations', 'migrations', '--exit-code', ...shadow());
+    expect(diff.status).toBe(1);
+    expect(diff.stdout).toContain(`-- migrate:up\nGRANT SELECT ON TABLE public.items TO ${role};`);
+    expect(diff.stdout).toContain(`-- migrate:down\nREVOKE ALL ON TABLE public.items FROM ${role};`);
+    const off = cli(
+      'diff',
+      '--models',
+      'models',
+      '--migrations',
+      'migrations',
+      '--exit-code',
+      '--no-privileges',
+      ...shadow(),
+    );
+    expect(off.status).toBe(0);
+    expect(off.stderr).toContain('No changes');
+  });
+
   it('diff --format json lists each change with object, attribute, before and after', () => {
     const json = JSON.parse(
       cli('diff', '--models', 'models', '--migrations', 'migrations', '--format', 'json', ...shadow()).stdout,

@@ -30,6 +30,7 @@ const PLAN_OPTIONS = {
   migrations: { type: 'string' },
   'shadow-url': { type: 'string' },
   schemas: { type: 'string' },
+  'no-privileges': { type: 'boolean' },
 } as const;
 
 type Output = { out: (text: string) => void; err: (text: string) => void };
@@ -99,6 +100,7 @@ function planOptions(values: Record<string, string | boolean | undefined>) {
     migrationsDir: required(values, 'migrations'),
     shadowUrl: (values['shadow-url'] as string | undefined) || process.env.MIGRATE_SHADOW_URL || undefined,
     schemas: list(values.schemas),
+    privileges: values['no-privileges'] !== true,
   };
 }
 
@@ -197,7 +199,11 @@ function hash(argv: string[], io: Output): number {
 }
 
 async function inspect(argv: string[], io: Output): Promise<number> {
-  const values = parseOptions(argv, { 'database-url': { type: 'string' }, schemas: { type: 'string' } });
+  const values = parseOptions(argv, {
+    'database-url': { type: 'string' },
+    schemas: { type: 'string' },
+    'no-privileges': { type: 'boolean' },
+  });
   const client = new pg.Client({
     connectionString: required(values, 'database-url'),
     connectionTimeoutMillis: 10_000,
@@ -210,7 +216,10 @@ async function inspect(argv: string[], io: Output): Promise<number> {
     );
   });
   try {
-    const catalog = await introspectCatalog(client, { schemas: list(values.schemas) });
+    const catalog = await introspectCatalog(client, {
+      schemas: list(values.schemas),
+      privileges: values['no-privileges'] !== true,
+    });
     io.out(JSON.stringify(catalog, null, 2) + '\n');
   } finally {
     await client.end();
@@ -225,11 +234,13 @@ async function docs(argv: string[], io: Output): Promise<number> {
     title: { type: 'string' },
     'shadow-url': { type: 'string' },
     schemas: { type: 'string' },
+    'no-privileges': { type: 'boolean' },
   });
   const catalog = await describeModels({
     modelsDir: required(values, 'models'),
     shadowUrl: (values['shadow-url'] as string | undefined) || process.env.MIGRATE_SHADOW_URL || undefined,
     schemas: list(values.schemas),
+    privileges: values['no-privileges'] !== true,
   });
   const text = renderSchemaDocs(catalog, (values.title as string | undefined) ?? 'Schema');
   const out = values.out as string | undefined;

@@ -7,11 +7,13 @@ Usage:
                      [--fail-on-hazard error|warning|info|none] [--database-url URL] [--format text|json|junit]
                      [--output-file FILE] [--no-round-trip]
   pg-schema hash     --migrations DIR
-  pg-schema inspect  --database-url URL [--schemas a,b]
-  pg-schema docs     --models DIR [--out FILE] [--title TEXT] [--shadow-url URL]
+  pg-schema inspect  --database-url URL [--schemas a,b] [--no-privileges]
+  pg-schema docs     --models DIR [--out FILE] [--title TEXT] [--shadow-url URL] [--no-privileges]
 
 Common options:
   --schemas a,b      schemas to compare (default: every non-system schema)
+  --no-privileges    privileges are managed elsewhere: leave the models' GRANT / REVOKE / ALTER
+                     DEFAULT PRIVILEGES out and do not compare privileges
   --shadow-url URL   server for throw-away shadow databases (default: $MIGRATE_SHADOW_URL, else an
                      embedded PostgreSQL started for the run)
 

@@ -38,6 +38,7 @@ export function diffCatalogs(current: Catalog, desired: Catalog): CatalogDiff {
       diffObjects(ctx, kind, kind.objects(ctx.current), kind.objects(ctx.desired));
   }
   cascade(ctx);
+  for (const kind of OBJECT_KINDS) kind.diffAfterCascade?.(ctx);
   const { statements, cycles } = orderStatements(ctx.statements);
   return { changes: ctx.changes, statements, steps: toSteps(statements), cycles };
 }

@@ -24,6 +24,7 @@ import { applyModels } from '../models/apply-models.js';
 import { readRenameHints, type RenameHint } from '../models/rename-hints.js';
 import { acquireShadowServer } from '../shadow/shadow-server.js';
 import { createShadowDatabase, type ShadowDatabase } from '../shadow/shadow-database.js';
+import { provideShadowRoles, rolesToProvide, type ShadowRoles } from '../shadow/shadow-roles.js';
 import { planRenames } from './apply-renames.js';
 
 export interface PlanOptions {
@@ -35,6 +36,11 @@ export interface PlanOptions {
   schemas?: string[];
   /** Tables left out of the comparison (`schema.name`); default the migrations table. */
   ignoreTables?: string[];
+  /**
+   * false: privileges are not managed (migrate.config.json `managePrivileges: false`): the
+   * models' GRANT / REVOKE / ALTER DEFAULT PRIVILEGES are left out and privileges are not compared.
+   */
+  privileges?: boolean;
 }
 
 export interface MigrationPlan {
@@ -79,17 +85,23 @@ export async function planMigration(options: PlanOptions): Promise<MigrationPlan
   const { models, hints, migrations } = inputs;
   const server = await serverStarting;
   const databases: ShadowDatabase[] = [];
+  let roles: ShadowRoles | undefined;
+  const privileges = options.privileges !== false;
   try {
     const [currentDb, desiredDb] = await time('create databases', () =>
       Promise.all([createShadowDatabase(server, 'current'), createShadowDatabase(server, 'desired')]),
     );
     databases.push(currentDb, desiredDb);
+    roles = await time('roles', () =>
+      provideShadowRoles(server, rolesToProvide(models, migrations, { privileges }), currentDb),
+    );
     await time('build schemas', () =>
-      Promise.all([replay(currentDb, migrations), applyModels(desiredDb.client, models)]),
+      Promise.all([replay(currentDb, migrations), applyModels(desiredDb.client, models, { privileges })]),
     );
     const introspectOptions = {
       schemas: options.schemas,
       ignoreTables: options.ignoreTables ?? DEFAULT_IGNORED_TABLES,
+      privileges,
     };
     const [current, desired] = await time('introspect', () =>
       Promise.all([
@@ -142,6 +154,7 @@ export async function planMigration(options: PlanOptions): Promise<MigrationPlan
   } finally {
     await time('cleanup', async () => {
       await Promise.all(databases.map((db) => db.drop()));
+      await roles?.release();
       await server.release();
     });
   }

@@ -25,6 +25,8 @@ export function notIgnored(nspname: string, relname: string): string {
 export interface QueryParams {
   schemas: string[] | null;
   ignoreTables: string[];
+  /** false: privileges are not managed (not read). */
+  privileges?: boolean;
 }
 
 export function params(filter: QueryParams): [string[] | null, string[]] {

@@ -9,6 +9,8 @@ export interface IntrospectOptions {
   schemas?: string[];
   /** Tables to leave out, as `schema.name` (the migrations table by default). */
   ignoreTables?: string[];
+  /** false: privileges and default privileges are not read (managed outside the migrations). */
+  privileges?: boolean;
 }
 
 export const DEFAULT_IGNORED_TABLES = ['public.schema_migrations', 'public.schema_create_all'];
@@ -25,6 +27,7 @@ export async function introspectCatalog(
   const filter = {
     schemas: options.schemas ?? null,
     ignoreTables: options.ignoreTables ?? DEFAULT_IGNORED_TABLES,
+    privileges: options.privileges ?? true,
   };
   await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
   try {

@@ -1,4 +1,9 @@
-import { MigrationStatementError, runModelStatements, type ModelFile } from '@bakery-ia/init-manager';
+import {
+  MigrationStatementError,
+  runModelStatements,
+  type ModelFile,
+  type ModelRunOptions,
+} from '@bakery-ia/init-manager';
 import type { ClientBase } from 'pg';
 import { PgSchemaError } from '../errors.js';
 
@@ -6,9 +11,13 @@ import { PgSchemaError } from '../errors.js';
  * Runs the models' statements one by one on a throw-away database (init-manager's loop, so the
  * create-all fallback and generation agree on what the models mean). Errors name the file and line.
  */
-export async function applyModels(client: ClientBase, models: ModelFile[]): Promise<void> {
+export async function applyModels(
+  client: ClientBase,
+  models: ModelFile[],
+  options: ModelRunOptions = {},
+): Promise<void> {
   try {
-    await runModelStatements(client, models);
+    await runModelStatements(client, models, options);
   } catch (error) {
     if (!(error instanceof MigrationStatementError)) throw error;
     const code = error.pgCode ? ` (SQLSTATE ${error.pgCode})` : '';

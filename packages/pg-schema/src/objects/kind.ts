@@ -57,6 +57,11 @@ export interface ObjectKindModule<T> {
   dropsWith?(object: T): string | undefined;
   /** Names it takes in a schema's relation namespace (pg_class): tables, indexes, sequences. */
   relationNames?(object: T): RelationName[];
+  /**
+   * Diffs the kind after every other kind and the cascade, from what they recorded (privileges:
+   * what they drop or create again loses its grants).
+   */
+  diffAfterCascade?(ctx: DiffContext): void;
   /** Makes texts that print differently across Postgres versions comparable (on a copy). */
   comparable?(object: T): void;
 }

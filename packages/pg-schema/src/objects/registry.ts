@@ -10,6 +10,7 @@ import { indexKind } from './index/index.kind.js';
 import { policyKind } from './policy/policy.kind.js';
 import { rangeKind } from './range/range.kind.js';
 import { ruleKind } from './rule/rule.kind.js';
+import { defaultPrivilegeKind, privilegeKind } from './privilege/privilege.kind.js';
 import { schemaKind } from './schema/schema.kind.js';
 import { sequenceKind } from './sequence/sequence.kind.js';
 import { statisticsKind } from './statistics/statistics.kind.js';
@@ -46,6 +47,9 @@ export const OBJECT_KINDS: readonly AnyObjectKind[] = [
   triggerKind,
   ruleKind,
   policyKind,
+  // Last: privileges are kept for the objects every kind above read, and diffed after the cascade.
+  defaultPrivilegeKind,
+  privilegeKind,
 ];
 
 /** pg_identify_object_as_address type -> catalog id, over every kind (each type named once). */

@@ -30,6 +30,7 @@ import { applyModels } from '../models/apply-models.js';
 import { renderMigrationText } from '../render/migration-text.js';
 import { acquireShadowServer } from '../shadow/shadow-server.js';
 import { createShadowDatabase, type ShadowDatabase } from '../shadow/shadow-database.js';
+import { provideShadowRoles, rolesToProvide, type ShadowRoles } from '../shadow/shadow-roles.js';
 import {
   CHECK_TITLES,
   type CheckId,
@@ -53,6 +54,8 @@ export interface VerifyOptions {
   databaseUrl?: string;
   /** Skip the down round trip (faster on long histories). */
   roundTrip?: boolean;
+  /** false: privileges are not managed (left out of the models and of every comparison). */
+  privileges?: boolean;
 }
 
 /**
@@ -111,9 +114,12 @@ export async function verifyMigrations(options: VerifyOptions): Promise<VerifyRe
   });
   const server = await acquireShadowServer(options.shadowUrl);
   const databases: ShadowDatabase[] = [];
+  let roles: ShadowRoles | undefined;
+  const privileges = options.privileges !== false;
   const introspectOptions: IntrospectOptions = {
     schemas: options.schemas,
     ignoreTables: options.ignoreTables ?? DEFAULT_IGNORED_TABLES,
+    privileges,
   };
   try {
     const [replayDb, modelsDb] = await Promise.all([
@@ -121,7 +127,8 @@ export async function verifyMigrations(options: VerifyOptions): Promise<VerifyRe
       createShadowDatabase(server, 'models'),
     ]);
     databases.push(replayDb, modelsDb);
-    const modelsCatalog = applyModels(modelsDb.client, models).then(() =>
+    roles = await provideShadowRoles(server, rolesToProvide(models, migrations, { privileges }), replayDb);
+    const modelsCatalog = applyModels(modelsDb.client, models, { privileges }).then(() =>
       introspectCatalog(modelsDb.client, introspectOptions),
     );
     modelsCatalog.catch(() => undefined);
@@ -227,6 +234,7 @@ export async function verifyMigrations(options: VerifyOptions): Promise<VerifyRe
     }
   } finally {
     await Promise.all(databases.map((db) => db.drop()));
+    await roles?.release();
     await server.release();
   }
   return {

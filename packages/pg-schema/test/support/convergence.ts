@@ -15,6 +15,7 @@ import {
 } from '../../src/index';
 import type { CorpusCase } from './corpus-case';
 import { expectRowsKept, snapshotRows, type RowSnapshot } from './seeded-rows';
+import { provisionRoles } from './test-roles';
 
 /**
  * The engine's acceptance test: for each version of a case, generate the migration, build a
@@ -28,6 +29,7 @@ export async function checkConvergence(server: TestServer, corpusCase: CorpusCas
   const migrationsDir = join(root, 'migrations');
   const generated: string[] = [];
   let previous: Catalog | undefined;
+  await provisionRoles(server, corpusCase.versions);
   try {
     for (const [index, version] of corpusCase.versions.entries()) {
       rmSync(modelsDir, { recursive: true, force: true });

@@ -20,6 +20,7 @@ export default async function docsExecutor(
       modelsDir: service.modelsDir,
       shadowUrl: shadowUrlOf(options),
       schemas: service.config.schemas,
+      privileges: service.config.managePrivileges,
     });
     const relative = options.outputFile ?? `docs/schema/${service.config.service}.md`;
     const file = join(context.root, relative);

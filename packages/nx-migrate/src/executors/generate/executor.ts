@@ -29,6 +29,7 @@ export default async function generateExecutor(
       migrationsDir: service.migrationsDir,
       shadowUrl: shadowUrlOf(options),
       schemas: service.config.schemas,
+      privileges: service.config.managePrivileges,
     };
     if (options.check) {
       const plan = await planMigration(planOptions);

@@ -74,6 +74,7 @@ export default async function verifyExecutor(
       migrationsDir: service.migrationsDir,
       shadowUrl: shadowUrlOf(options),
       schemas: service.config.schemas,
+      privileges: service.config.managePrivileges,
       failOn: options.failOn ?? service.config.lint.failOn,
       failOnHazard: options.failOnHazard ?? service.config.lint.failOnHazard,
       databaseUrl: live?.url,
