@@ -20,7 +20,7 @@ export interface AclObject {
 /**
  * Every object of a catalog that GRANT applies to, by catalog id: the privileges module's own
  * knowledge of GRANT targets (schemas, tables and their identity sequences, views, sequences,
- * functions and procedures, enums, domains and composite types).
+ * functions, procedures and aggregates, enums, domains, composite and range types).
  */
 export function aclObjects(catalog: Catalog): Map<string, AclObject> {
   const out = new Map<string, AclObject>();
@@ -55,7 +55,17 @@ export function aclObjects(catalog: Catalog): Map<string, AclObject> {
       defaults: 'FUNCTIONS',
     });
   }
-  for (const types of [catalog.enums, catalog.domains, catalog.composites]) {
+  for (const [id, aggregate] of Object.entries(catalog.aggregates)) {
+    // GRANT ... ON FUNCTION takes aggregates too, with every argument listed (no ORDER BY).
+    const args = aggregate.identityArguments.replace(/ ORDER BY /g, ', ');
+    out.set(id, {
+      target: 'FUNCTION',
+      name: `${qualified(aggregate.schema, aggregate.name)}(${args})`,
+      schema: aggregate.schema,
+      defaults: 'FUNCTIONS',
+    });
+  }
+  for (const types of [catalog.enums, catalog.domains, catalog.composites, catalog.ranges]) {
     for (const [id, type] of Object.entries(types))
       out.set(id, {
         target: 'TYPE',

@@ -48,7 +48,7 @@ export async function readPrivileges(
 ): Promise<Record<string, PrivilegeInfo>> {
   if (filter.privileges === false) return {};
   const { rows } = await client.query<{
-    kind: 'schema' | 'relation' | 'column' | 'function' | 'type';
+    kind: 'schema' | 'relation' | 'column' | 'function' | 'aggregate' | 'type';
     relkind: string | null;
     schema: string;
     name: string;
@@ -74,7 +74,7 @@ export async function readPrivileges(
         WHERE a.attacl IS NOT NULL AND a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p', 'v', 'm')
           AND ${inSchemas('n.nspname')} AND ${notIgnored('n.nspname', 'c.relname')} AND ${notExtensionMember('pg_class', 'c.oid')}
        UNION ALL
-       SELECT 'function', NULL, n.nspname, p.proname, (pg_identify_object_as_address('pg_proc'::regclass, p.oid, 0)).object_args,
+       SELECT CASE WHEN p.prokind = 'a' THEN 'aggregate' ELSE 'function' END, NULL, n.nspname, p.proname, (pg_identify_object_as_address('pg_proc'::regclass, p.oid, 0)).object_args,
               NULL, p.proowner, p.proacl, 'f'::"char"
          FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
         WHERE p.proacl IS NOT NULL AND ${inSchemas('n.nspname')} AND ${notExtensionMember('pg_proc', 'p.oid')}
@@ -120,6 +120,8 @@ function objectId(row: {
       return ids.schema(row.name);
     case 'function':
       return ids.function(row.schema, row.name, (row.args ?? []).join(','));
+    case 'aggregate':
+      return ids.aggregate(row.schema, row.name, (row.args ?? []).join(','));
     case 'type':
       return ids.type(row.name);
     default:
