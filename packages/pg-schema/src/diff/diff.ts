@@ -1,5 +1,7 @@
 import type { Catalog } from '../catalog/catalog.js';
 import { OBJECT_KINDS } from '../objects/registry.js';
+import { alterIndexSettings } from '../objects/table/index-settings.diff.js';
+import { changeParentLinks } from '../objects/table/table-parents.js';
 import { orderStatements } from '../plan/order.js';
 import type { PlannedStatement } from '../plan/statement.js';
 import { cascade } from './cascade.js';
@@ -29,15 +31,18 @@ export interface CatalogDiff {
  */
 export function diffCatalogs(current: Catalog, desired: Catalog): CatalogDiff {
   const generatedNames = renameGeneratedNames(current, desired, OBJECT_KINDS);
-  const ctx = newContext(OBJECT_KINDS, generatedNames.current, desired);
-  ctx.statements.push(...generatedNames.statements);
-  ctx.changes.push(...generatedNames.changes);
+  // Partitions and children that join or leave a parent: each side sees them on their own.
+  const links = changeParentLinks(generatedNames.current, desired);
+  const ctx = newContext(OBJECT_KINDS, links.current, links.desired);
+  ctx.statements.push(...generatedNames.statements, ...links.statements);
+  ctx.changes.push(...generatedNames.changes, ...links.changes);
   // Kind by kind in registry order; kinds held by another (constraints) are diffed by it.
   for (const kind of OBJECT_KINDS) {
     if (kind.diff && !kind.nested)
       diffObjects(ctx, kind, kind.objects(ctx.current), kind.objects(ctx.desired));
   }
   cascade(ctx);
+  alterIndexSettings(ctx);
   const { statements, cycles } = orderStatements(ctx.statements);
   return { changes: ctx.changes, statements, steps: toSteps(statements), cycles };
 }
