@@ -30,12 +30,13 @@ export interface CatalogDiff {
  * the same function called the other way round, so every change has its inverse by construction.
  */
 export function diffCatalogs(current: Catalog, desired: Catalog): CatalogDiff {
-  const generatedNames = renameGeneratedNames(current, desired, OBJECT_KINDS);
-  // Partitions and children that join or leave a parent: each side sees them on their own.
-  const links = changeParentLinks(generatedNames.current, desired);
-  const ctx = newContext(OBJECT_KINDS, links.current, links.desired);
-  ctx.statements.push(...generatedNames.statements, ...links.statements);
-  ctx.changes.push(...generatedNames.changes, ...links.changes);
+  // Partitions and children that join or leave a parent: each side sees them on their own (a
+  // detached partition's constraints can then be renamed like a table's own).
+  const links = changeParentLinks(current, desired);
+  const generatedNames = renameGeneratedNames(links.current, links.desired, OBJECT_KINDS);
+  const ctx = newContext(OBJECT_KINDS, generatedNames.current, links.desired);
+  ctx.statements.push(...links.statements, ...generatedNames.statements);
+  ctx.changes.push(...links.changes, ...generatedNames.changes);
   // Kind by kind in registry order; kinds held by another (constraints) are diffed by it.
   for (const kind of OBJECT_KINDS) {
     if (kind.diff && !kind.nested)

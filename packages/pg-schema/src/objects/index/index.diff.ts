@@ -43,7 +43,13 @@ export function alterIndex(ctx: DiffContext, id: string, c: IndexInfo, d: IndexI
     );
     // The same parameters in another order (SET appends) are no change.
     if (statements.length > 0)
-      ctx.changes.push({ action: 'alter', object: id, attribute: 'storage parameters', before: c.options, after: d.options });
+      ctx.changes.push({
+        action: 'alter',
+        object: id,
+        attribute: 'storage parameters',
+        before: c.options,
+        after: d.options,
+      });
   }
   alterComment(ctx, indexCommentTarget(d.schema, d.name), id, c.comment, d.comment);
 }
@@ -73,7 +79,10 @@ export function sortedOptionsDefinition(definition: string): string {
 type IndexOptions = NonNullable<IndexStmt['options']>;
 
 /** The parse tree of a CREATE INDEX as JSON, without token locations, its options passed through `options`. */
-function indexTree(definition: string, options: (list: IndexOptions) => IndexOptions | undefined): string | undefined {
+function indexTree(
+  definition: string,
+  options: (list: IndexOptions) => IndexOptions | undefined,
+): string | undefined {
   try {
     const stmt = parseSync(definition).stmts?.[0]?.stmt;
     if (!stmt || !('IndexStmt' in stmt)) return undefined;

@@ -22,7 +22,8 @@ export function alterColumnStorage(
   desired: ColumnInfo,
 ): void {
   const columnId = ids.column(table.schema, table.name, desired.name);
-  const retyped = current !== undefined && (current.type !== desired.type || current.collation !== desired.collation);
+  const retyped =
+    current !== undefined && (current.type !== desired.type || current.collation !== desired.collation);
   const before = current && !retyped ? current : undefined;
   const col = `ALTER COLUMN ${quoteIdent(desired.name)}`;
   const actions: string[] = [];
@@ -48,9 +49,14 @@ export function alterColumnStorage(
   }
   if (actions.length === 0) return;
   ctx.statements.push(
-    statement(`ALTER TABLE ${tableName(table)} ${actions.join(', ')};`, RANK.alterColumn, storageKey(columnId), {
-      creates: [storageKey(columnId)],
-      requires: [columnId],
-    }),
+    statement(
+      `ALTER TABLE ${tableName(table)} ${actions.join(', ')};`,
+      RANK.alterColumn,
+      storageKey(columnId),
+      {
+        creates: [storageKey(columnId)],
+        requires: [columnId],
+      },
+    ),
   );
 }

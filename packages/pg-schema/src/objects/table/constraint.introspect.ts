@@ -62,7 +62,10 @@ export async function readConstraints(
     if (row.inherited) {
       // From a parent (merged: the table declares it too): see TableInfo.inherited.
       const inherited = (table.inherited ??= { constraints: {}, indexes: {} });
-      inherited.constraints[row.name] = withComment(row.local ? { ...constraint, merged: true } : constraint, row.comment);
+      inherited.constraints[row.name] = withComment(
+        row.local ? { ...constraint, merged: true } : constraint,
+        row.comment,
+      );
     } else {
       table.constraints[row.name] = withComment(constraint, row.comment);
     }

@@ -36,10 +36,15 @@ function alterReplicaIdentity(ctx: DiffContext, id: string, c: TableInfo | undef
   // An index dropped and created again has lost the setting.
   if (same && !(afterIndex && ctx.gone.has(afterIndex))) return;
   ctx.statements.push(
-    statement(alterTableSql(d, `REPLICA IDENTITY ${replicaIdentitySql(after)}`), RANK.rowSecurity, `${id}#replica-identity`, {
-      requires: [id, ...(afterIndex ? [afterIndex] : [])],
-      releases: beforeIndex && beforeIndex !== afterIndex ? [beforeIndex] : [],
-    }),
+    statement(
+      alterTableSql(d, `REPLICA IDENTITY ${replicaIdentitySql(after)}`),
+      RANK.rowSecurity,
+      `${id}#replica-identity`,
+      {
+        requires: [id, ...(afterIndex ? [afterIndex] : [])],
+        releases: beforeIndex && beforeIndex !== afterIndex ? [beforeIndex] : [],
+      },
+    ),
   );
   if (c && !same) {
     const describe = (identity: ReplicaIdentity | undefined) =>

@@ -67,7 +67,7 @@ export function diffTableColumns(ctx: DiffContext, c: TableInfo, d: TableInfo): 
   const parents = keptParents(ctx, c, d);
   for (const column of c.columns) {
     if (columnOf(d, column.name)) continue;
-    if (goesWithParents(ctx, parents, column)) {
+    if (goesWithParents(parents, column)) {
       const id = columnId(c, column.name);
       markImplicit(ctx, id);
       ctx.changes.push({ action: 'drop', object: id, reason: 'with its parent column' });
@@ -76,7 +76,7 @@ export function diffTableColumns(ctx: DiffContext, c: TableInfo, d: TableInfo): 
     const mark = ctx.statements.length;
     dropColumn(ctx, c, column);
     afterParents(ctx, mark, column.name, parents, 'drop');
-    dropOnParent(ctx, mark, c, column.name);
+    dropOnParent(ctx, mark, c, d, column.name);
   }
   for (const column of d.columns) {
     const old = columnOf(c, column.name);
@@ -88,7 +88,11 @@ export function diffTableColumns(ctx: DiffContext, c: TableInfo, d: TableInfo): 
       alterColumn(ctx, c, d, copyOnAdd(fromColumn), column);
       alterColumnStorage(ctx, d, copyOnAdd(fromColumn), column);
       afterParents(ctx, mark, column.name, parents, 'change');
-      ctx.changes.push({ action: 'create', object: columnId(d, column.name), reason: 'with its parent column' });
+      ctx.changes.push({
+        action: 'create',
+        object: columnId(d, column.name),
+        reason: 'with its parent column',
+      });
     } else if (!old) {
       addColumn(ctx, d, column);
       alterColumnStorage(ctx, d, undefined, column);
@@ -175,7 +179,13 @@ export function copyOnCreate(parent: ColumnInfo, child: ColumnInfo): ColumnInfo 
 }
 
 /** Statements made for a child column since `mark` come after its ancestors' changes of that column. */
-function afterParents(ctx: DiffContext, mark: number, name: string, parents: Pair[], kind: 'drop' | 'change'): void {
+function afterParents(
+  ctx: DiffContext,
+  mark: number,
+  name: string,
+  parents: Pair[],
+  kind: 'drop' | 'change',
+): void {
   const ancestors = ancestorColumnIds(ctx, parents, name);
   for (const s of ctx.statements.slice(mark)) {
     if (kind === 'drop') s.afterDropOf.push(...ancestors);
@@ -183,7 +193,12 @@ function afterParents(ctx: DiffContext, mark: number, name: string, parents: Pai
   }
 }
 
-function ancestorColumnIds(ctx: DiffContext, parents: Pair[], name: string, seen = new Set<string>()): string[] {
+function ancestorColumnIds(
+  ctx: DiffContext,
+  parents: Pair[],
+  name: string,
+  seen = new Set<string>(),
+): string[] {
   const out: string[] = [];
   for (const pair of parents) {
     const id = columnId(pair.c, name);
@@ -218,88 +233,104 @@ function onParent(ctx: DiffContext, mark: number, table: TableInfo, name: string
 }
 
 /**
- * Whether a child's column goes with the DROP COLUMN of its parents: when only they declare it,
- * every parent that has it drops it, and none drops it with ONLY.
+ * Whether a partition's column goes with its parent's DROP COLUMN. An inheritance child's copy
+ * never does: its parent drops with ONLY (below), and the child drops its copy itself.
  */
-function goesWithParents(ctx: DiffContext, parents: Pair[], column: ColumnInfo): boolean {
+function goesWithParents(parents: Pair[], column: ColumnInfo): boolean {
   if (column.inherited !== 'only') return false;
   const having = parents.filter((pair) => columnOf(pair.c, column.name));
-  if (having.length === 0) return false;
-  return having.every((pair) => !columnOf(pair.d, column.name) && !dropsOnlyOnParent(ctx, pair.c, column.name));
+  return having.length > 0 && having.every((pair) => pair.c.partitionBy && !columnOf(pair.d, column.name));
 }
 
 /**
- * DROP COLUMN with ONLY on an inheritance parent (partitioned tables refuse it): when a child
- * keeps the column that only its parents declare, ONLY leaves every child's copy as its own.
+ * DROP COLUMN or DROP CONSTRAINT for good on an inheritance parent with children holding a copy:
+ * with ONLY, which leaves every child's copy as the child's own, whether the child declared it
+ * too or not (a database that was migrated down and up again may differ there from one built
+ * from the models; ALTER TABLE cannot tell). Each child then keeps it or drops it itself.
+ * Partitioned tables refuse ONLY here; their partitions' copies go with the parent's.
  */
-function dropsOnlyOnParent(ctx: DiffContext, parent: TableInfo, name: string): boolean {
-  if (parent.partitionBy) return false;
-  return keptChildren(ctx, parent).some(({ c, d }) => {
-    const column = columnOf(c, name);
-    if (column?.inherited !== 'only' || !columnOf(d, name)) return false;
-    const others = keptParents(ctx, c, d).filter((pair) => pair.c !== parent);
-    return !others.some((pair) => columnOf(pair.d, name));
-  });
+function dropsWithOnly(ctx: DiffContext, parent: TableInfo, holds: (child: TableInfo) => boolean): boolean {
+  return !parent.partitionBy && keptChildren(ctx, parent).some(({ c }) => holds(c));
 }
 
-/** The parent's DROP COLUMN (statements since `mark`): ONLY when a child keeps its copy, and the copies it drops. */
-function dropOnParent(ctx: DiffContext, mark: number, table: TableInfo, name: string): void {
-  const own = columnId(table, name);
+/** The parent's DROP COLUMN (statements since `mark`): ONLY for an inheritance parent, or the copies it drops. */
+function dropOnParent(ctx: DiffContext, mark: number, c: TableInfo, d: TableInfo, name: string): void {
+  const own = columnId(c, name);
   const drop = ctx.statements.slice(mark).find((s) => s.drops.includes(own));
   if (!drop) return;
-  if (dropsOnlyOnParent(ctx, table, name)) {
-    drop.sql = onlyForm(drop, table);
+  // A column dropped and added again (a generated one) is added to the children again too.
+  const replaced = columnOf(d, name) !== undefined;
+  if (!replaced && dropsWithOnly(ctx, c, (child) => columnOf(child, name) !== undefined)) {
+    drop.sql = onlyForm(drop, c);
     return;
   }
-  drop.drops.push(...droppedCopies(ctx, table, name));
+  drop.drops.push(...droppedCopies(ctx, c, name));
 }
 
 function onlyForm(drop: PlannedStatement, table: TableInfo): string {
   const prefix = `ALTER TABLE ${tableName(table)} `;
-  if (!drop.sql.startsWith(prefix)) throw new Error(`pg-schema: unexpected DROP COLUMN statement: ${drop.sql}`);
+  if (!drop.sql.startsWith(prefix))
+    throw new Error(`pg-schema: unexpected statement on ${tableName(table)}: ${drop.sql}`);
   return `ALTER TABLE ONLY ${tableName(table)} ${drop.sql.slice(prefix.length)}`;
 }
 
-/** The copies of a dropped column that go with it, at any depth. */
+/** The partitions' copies of a dropped column that go with it, at any depth. */
 function droppedCopies(ctx: DiffContext, table: TableInfo, name: string): string[] {
   const out: string[] = [];
   for (const child of keptChildren(ctx, table)) {
     const column = columnOf(child.c, name);
     if (!column || columnOf(child.d, name)) continue;
-    if (!goesWithParents(ctx, keptParents(ctx, child.c, child.d), column)) continue;
+    if (!goesWithParents(keptParents(ctx, child.c, child.d), column)) continue;
     out.push(columnId(child.c, name), ...droppedCopies(ctx, child.c, name));
   }
   return out;
 }
 
 /**
- * The constraints of a table with parents: an inherited one is the table's in either form
- * (declared by the parent alone, or merged with its own), since no ALTER TABLE turns one into
- * the other; what a parent adds or drops reaches the child by itself, and a merged copy that
- * the parent drops stays, to be dropped on the child after the parent's.
+ * The constraints of a table. Of a table with parents, an inherited one is the table's in either
+ * form (declared by the parent alone, or merged with its own), since no ALTER TABLE turns one
+ * into the other: what a parent adds or keeps reaches the child by itself; what an inheritance
+ * parent drops for good (with ONLY) stays on its children, to be kept or dropped on each after
+ * the parent's drop.
  */
 export function diffTableConstraints(ctx: DiffContext, c: TableInfo, d: TableInfo): void {
   const parents = keptParents(ctx, c, d);
-  if (parents.length === 0) {
-    diffObjects(ctx, constraintKind, constraintsOf(c), constraintsOf(d));
-    return;
-  }
   const before: Record<string, ConstraintInfo> = { ...c.constraints };
-  for (const [name, constraint] of Object.entries(c.inherited?.constraints ?? {}))
-    if (constraint.merged) before[name] = withoutMerged(constraint);
+  for (const [name, constraint] of Object.entries(c.inherited?.constraints ?? {})) {
+    const leftByParent = parents.some(
+      (pair) => !pair.c.partitionBy && hasConstraint(pair.c, name) && !hasConstraint(pair.d, name),
+    );
+    if (constraint.merged || leftByParent) before[name] = withoutMerged(constraint);
+  }
   const after: Record<string, ConstraintInfo> = { ...d.constraints };
   for (const [name, constraint] of Object.entries(d.inherited?.constraints ?? {}))
     if (constraint.merged || before[name]) after[name] = withoutMerged(constraint);
   const mark = ctx.statements.length;
-  diffObjects(ctx, constraintKind, constraintsOf({ ...c, constraints: before }), constraintsOf({ ...d, constraints: after }));
-  // A constraint the child gets or loses while its parent drops one of that name: after the parent's drop.
+  diffObjects(
+    ctx,
+    constraintKind,
+    constraintsOf({ ...c, constraints: before }),
+    constraintsOf({ ...d, constraints: after }),
+  );
   for (const s of ctx.statements.slice(mark)) {
+    for (const id of s.drops) {
+      const name = constraintNameOf(id, c);
+      if (name === undefined) continue;
+      // Dropped for good while children hold a copy: ONLY (see dropsWithOnly).
+      if (!hasConstraint(d, name) && dropsWithOnly(ctx, c, (child) => hasConstraint(child, name)))
+        s.sql = onlyForm(s, c);
+    }
+    // What the child gets or loses of a name its parent drops comes after the parent's drop.
     for (const pair of parents)
       for (const id of [...s.creates, ...s.drops]) {
         const name = constraintNameOf(id, c);
         if (name !== undefined) s.afterDropOf.push(ids.constraint(pair.c.schema, pair.c.name, name));
       }
   }
+}
+
+function hasConstraint(table: TableInfo, name: string): boolean {
+  return table.constraints[name] !== undefined || table.inherited?.constraints[name] !== undefined;
 }
 
 function withoutMerged(constraint: ConstraintInfo & { merged?: true }): ConstraintInfo {

@@ -10,7 +10,9 @@ export function optionItem(option: string): string {
   const eq = option.indexOf('=');
   if (eq < 0) return option;
   const [name, value] = [option.slice(0, eq), option.slice(eq + 1)];
-  return /^(-?[0-9]+(\.[0-9]+)?|[A-Za-z_][A-Za-z0-9_]*)$/.test(value) ? `${name}=${value}` : `${name}=${quoteLiteral(value)}`;
+  return /^(-?[0-9]+(\.[0-9]+)?|[A-Za-z_][A-Za-z0-9_]*)$/.test(value)
+    ? `${name}=${value}`
+    : `${name}=${quoteLiteral(value)}`;
 }
 
 /** ` WITH (a=1, b=2)`, or nothing without options. */
@@ -39,7 +41,11 @@ export function optionChanges(
  * The statements' text for a relation (`TABLE public.t`, `INDEX public.i`, `MATERIALIZED VIEW
  * public.v`, `VIEW public.v`): SET for new and changed values, RESET for removed ones.
  */
-export function alterOptionsSql(target: string, before: readonly string[] = [], after: readonly string[] = []): string[] {
+export function alterOptionsSql(
+  target: string,
+  before: readonly string[] = [],
+  after: readonly string[] = [],
+): string[] {
   const { set, reset } = optionChanges(before, after);
   const out: string[] = [];
   if (set.length) out.push(`ALTER ${target} SET (${set.map(optionItem).join(', ')});`);

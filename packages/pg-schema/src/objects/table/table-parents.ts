@@ -7,10 +7,11 @@ import type { TableInfo } from './table.model.js';
 import { tableName } from './table.sql.js';
 
 /**
- * DETACH PARTITION and NO INHERIT run first: nothing they need is made by the migration, and a
- * parent's column changes must not reach a table that leaves it.
+ * DETACH PARTITION and NO INHERIT run first, before the renames too: nothing they need is made
+ * by the migration, a parent's column changes must not reach a table that leaves it, and what
+ * the table inherited is its own (to rename or drop) only after it.
  */
-export const LEAVE_PARENT_RANK = RANK.rename + 0.5;
+export const LEAVE_PARENT_RANK = RANK.rename - 0.5;
 /** ATTACH PARTITION and INHERIT run once both tables are as the parent needs them. */
 export const JOIN_PARENT_RANK = RANK.addForeignKey + 0.5;
 
@@ -129,17 +130,20 @@ function memberIds(catalog: Catalog, table: TableInfo): string[] {
 }
 
 function describeLink(table: TableInfo): string | undefined {
-  if (table.partitionOf) return `${splitTableId(table.partitionOf.parent).join('.')} ${table.partitionOf.bound}`;
+  if (table.partitionOf)
+    return `${splitTableId(table.partitionOf.parent).join('.')} ${table.partitionOf.bound}`;
   return undefined;
 }
 
 function linkChanges(tableId: string, c: TableInfo, d: TableInfo): Change[] {
   const out: Change[] = [];
   const [before, after] = [describeLink(c), describeLink(d)];
-  if (before !== after) out.push({ action: 'alter', object: tableId, attribute: 'partition of', before, after });
+  if (before !== after)
+    out.push({ action: 'alter', object: tableId, attribute: 'partition of', before, after });
   const [parentsBefore, parentsAfter] = [c.inherits ?? [], d.inherits ?? []];
   if (parentsBefore.join(',') !== parentsAfter.join(',')) {
-    const names = (list: string[]) => (list.length ? list.map((id) => splitTableId(id).join('.')) : undefined);
+    const names = (list: string[]) =>
+      list.length ? list.map((id) => splitTableId(id).join('.')) : undefined;
     out.push({
       action: 'alter',
       object: tableId,
@@ -171,7 +175,10 @@ function standalone(catalog: Catalog, tableId: string, parents: string[]): void 
     else delete table.inherits;
   }
   for (const column of table.columns) {
-    if (column.inherited && !kept.some((parent) => parent.columns.some((other) => other.name === column.name)))
+    if (
+      column.inherited &&
+      !kept.some((parent) => parent.columns.some((other) => other.name === column.name))
+    )
       delete column.inherited;
   }
   const inherited = table.inherited;
@@ -190,7 +197,8 @@ function standalone(catalog: Catalog, tableId: string, parents: string[]): void 
     }
   }
   if (!table.partitionOf) {
-    for (const index of Object.values(inherited.indexes)) catalog.indexes[ids.index(index.schema, index.name)] = index;
+    for (const index of Object.values(inherited.indexes))
+      catalog.indexes[ids.index(index.schema, index.name)] = index;
     inherited.indexes = {};
   }
   if (Object.keys(inherited.constraints).length === 0 && Object.keys(inherited.indexes).length === 0)

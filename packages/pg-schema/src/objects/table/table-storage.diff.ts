@@ -11,5 +11,11 @@ export function alterTableOptions(ctx: DiffContext, id: string, c: TableInfo, d:
   statements.forEach((sql, index) =>
     ctx.statements.push(statement(sql, RANK.alterColumn, `${id}#options${index}`, { creates: [id] })),
   );
-  ctx.changes.push({ action: 'alter', object: id, attribute: 'storage parameters', before: c.options, after: d.options });
+  ctx.changes.push({
+    action: 'alter',
+    object: id,
+    attribute: 'storage parameters',
+    before: c.options,
+    after: d.options,
+  });
 }

@@ -27,7 +27,10 @@ export function createTable(ctx: DiffContext, id: string, table: TableInfo): voi
   // A partition or child copies its parents' columns as they are after their changes.
   for (const parentId of parentsOf(table)) {
     const parent = ctx.desired.tables[parentId];
-    requires.push(parentId, ...(parent ? tableMemberIds(parent).filter((member) => member.startsWith('column:')) : []));
+    requires.push(
+      parentId,
+      ...(parent ? tableMemberIds(parent).filter((member) => member.startsWith('column:')) : []),
+    );
   }
   ctx.statements.push(statement(createTableSql(table), RANK.createTable, id, { creates: members, requires }));
   createInheritedColumns(ctx, table);

@@ -11,7 +11,6 @@ import { RELOPTIONS } from '../../introspect/reloptions.js';
 import { withComment } from '../../introspect/with-comment.js';
 import type { ReplicaIdentity, TableInfo } from './table.model.js';
 
-
 /** Tables, without their columns and constraints (read next, by the column and constraint kinds). */
 export async function readTables(
   client: ClientBase,

@@ -26,7 +26,10 @@ export const tableKind: ObjectKindModule<TableInfo> = {
     ...[...Object.values(table.constraints), ...Object.values(table.inherited?.constraints ?? {})]
       .filter((constraint) => constraint.type !== 'check' && constraint.type !== 'foreign')
       .map((constraint) => ({ schema: table.schema, name: constraint.name })),
-    ...Object.values(table.inherited?.indexes ?? {}).map((index) => ({ schema: index.schema, name: index.name })),
+    ...Object.values(table.inherited?.indexes ?? {}).map((index) => ({
+      schema: index.schema,
+      name: index.name,
+    })),
     ...table.columns.flatMap((column) =>
       column.identity ? [{ schema: table.schema, name: column.identity.sequenceName }] : [],
     ),

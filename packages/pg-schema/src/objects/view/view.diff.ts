@@ -41,7 +41,13 @@ export function alterView(ctx: DiffContext, id: string, c: ViewInfo, d: ViewInfo
     ctx.statements.push(statement(sql, RANK.createView, `${id}#options${index}`, { requires: [id] })),
   );
   if (options.length > 0)
-    ctx.changes.push({ action: 'alter', object: id, attribute: 'options', before: c.options, after: d.options });
+    ctx.changes.push({
+      action: 'alter',
+      object: id,
+      attribute: 'options',
+      before: c.options,
+      after: d.options,
+    });
   alterComment(ctx, viewCommentTarget(d), id, c.comment, d.comment);
   for (const column of allKeys(c.columnComments, d.columnComments)) {
     const target = columnCommentTarget(d.schema, d.name, column);
