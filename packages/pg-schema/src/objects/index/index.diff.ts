@@ -27,11 +27,13 @@ export function dropIndex(ctx: DiffContext, id: string, index: IndexInfo): void 
 
 /**
  * An index is recreated when its definition changes, except for its storage parameters alone,
- * which ALTER INDEX ... SET (...) / RESET (...) changes in place; its comment changes in place.
+ * which ALTER INDEX ... SET (...) / RESET (...) changes in place (not on a partitioned table,
+ * whose index Postgres refuses to alter so); its comment changes in place.
  */
 export function alterIndex(ctx: DiffContext, id: string, c: IndexInfo, d: IndexInfo): void {
   if (c.definition !== d.definition) {
-    if (!onlyOptionsDiffer(c, d)) {
+    const partitioned = ctx.current.tables[c.table]?.partitionBy !== undefined;
+    if (partitioned || !onlyOptionsDiffer(c, d)) {
       const difference = { attribute: 'definition', before: c.definition, after: d.definition };
       recreateObject(ctx, INDEX, id, { current: c, desired: d }, difference);
       return;

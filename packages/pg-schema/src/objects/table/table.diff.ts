@@ -6,6 +6,7 @@ import { UnsupportedChangeError } from '../../diff/unsupported.js';
 import { RANK, statement } from '../../plan/statement.js';
 import { columnCommentTarget } from '../../render/comments.js';
 import { indexCommentTarget } from '../index/index.sql.js';
+import { storageKey } from './column-storage.diff.js';
 import { CONSTRAINT, createConstraint } from './constraint.diff.js';
 import { constraintCommentTarget } from './constraint.sql.js';
 import { cyclicForeignKeys } from './cyclic-foreign-keys.js';
@@ -26,11 +27,13 @@ export function createTable(ctx: DiffContext, id: string, table: TableInfo): voi
   const requires = depsOfAll(ctx.desired, members);
   // A partition or child copies its parents' columns as they are after their changes.
   for (const parentId of parentsOf(table)) {
+    requires.push(parentId);
     const parent = ctx.desired.tables[parentId];
-    requires.push(
-      parentId,
-      ...(parent ? tableMemberIds(parent).filter((member) => member.startsWith('column:')) : []),
-    );
+    if (!parent) continue;
+    for (const column of parent.columns) {
+      const columnId = ids.column(parent.schema, parent.name, column.name);
+      requires.push(columnId, storageKey(columnId));
+    }
   }
   ctx.statements.push(statement(createTableSql(table), RANK.createTable, id, { creates: members, requires }));
   createInheritedColumns(ctx, table);
