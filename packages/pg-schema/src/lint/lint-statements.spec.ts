@@ -73,6 +73,18 @@ describe('lintStatements', () => {
     ]);
   });
 
+  it('marks attaching an existing table, and every detach', () => {
+    const sql = [
+      "ALTER TABLE public.events ATTACH PARTITION public.users FOR VALUES IN ('a');",
+      'ALTER TABLE public.events ATTACH PARTITION public.fresh DEFAULT;',
+      'ALTER TABLE public.events DETACH PARTITION public.users;',
+    ].join('\n');
+    expect(lint(sql)).toEqual([
+      '1 warning attach-partition: ATTACH PARTITION public.users to public.events scans public.users to check its bound while writes to it wait, and fails if a row is outside the bound; a CHECK constraint on it that implies the bound (added NOT VALID, then validated, in an earlier migration) skips the scan',
+      '3 warning detach-partition: DETACH PARTITION public.users locks public.events (ACCESS EXCLUSIVE): every query on it waits until the migration commits; DETACH PARTITION ... CONCURRENTLY does not, but runs only outside a transaction (by hand, in a "-- migrate:up transaction:false" section)',
+    ]);
+  });
+
   it('passes over statements it has no rule for', () => {
     expect(lint("CREATE TABLE t (id int);\nCOMMENT ON TABLE t IS 'x';\nSELECT 1;")).toEqual([]);
   });

@@ -112,6 +112,25 @@ function lintAlterTable(
             `SET NOT NULL on ${table}.${column} fails if a row holds NULL, and scans the table under an exclusive lock`,
           );
         break;
+      case 'AT_AttachPartition': {
+        const partition = partitionName(cmd.def);
+        if (context.existingTables.has(partition))
+          add(
+            statement,
+            'attach-partition',
+            'warning',
+            `ATTACH PARTITION ${partition} to ${table} scans ${partition} to check its bound while writes to it wait, and fails if a row is outside the bound; a CHECK constraint on it that implies the bound (added NOT VALID, then validated, in an earlier migration) skips the scan`,
+          );
+        break;
+      }
+      case 'AT_DetachPartition':
+        add(
+          statement,
+          'detach-partition',
+          'warning',
+          `DETACH PARTITION ${partitionName(cmd.def)} locks ${table} (ACCESS EXCLUSIVE): every query on it waits until the migration commits; DETACH PARTITION ... CONCURRENTLY does not, but runs only outside a transaction (by hand, in a "-- migrate:up transaction:false" section)`,
+        );
+        break;
       case 'AT_AlterColumnType': {
         if (!existing) break;
         const before = context.columnTypes?.get(`${table}.${column}`);
@@ -127,6 +146,11 @@ function lintAlterTable(
       }
     }
   }
+}
+
+/** The partition an ATTACH or DETACH PARTITION names (its PartitionCmd). */
+function partitionName(def: Node | undefined): string {
+  return qualifiedName(def !== undefined && 'PartitionCmd' in def ? def.PartitionCmd.name : undefined);
 }
 
 function qualifiedName(relation: RangeVar | undefined): string {
