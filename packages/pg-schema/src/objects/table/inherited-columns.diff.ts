@@ -303,8 +303,9 @@ export function diffTableConstraints(ctx: DiffContext, c: TableInfo, d: TableInf
     if (constraint.merged || leftByParent) before[name] = withoutMerged(constraint);
   }
   const after: Record<string, ConstraintInfo> = { ...d.constraints };
+  // Declared by the child too or not, an inherited one that the child has is kept.
   for (const [name, constraint] of Object.entries(d.inherited?.constraints ?? {}))
-    if (constraint.merged || before[name]) after[name] = withoutMerged(constraint);
+    if (before[name]) after[name] = withoutMerged(constraint);
   const mark = ctx.statements.length;
   diffObjects(
     ctx,

@@ -19,7 +19,12 @@ const tableIdName = (id: string) => {
  * the columns they declare themselves are written (a partition declares none).
  */
 export function createTableSql(table: TableInfo): string {
-  const inline = Object.values(table.constraints).filter((c) => c.type !== 'foreign');
+  // A CHECK the child declares as its parent does (merged) is written too.
+  const merged = Object.values(table.inherited?.constraints ?? {}).filter((c) => c.merged);
+  const inline = [
+    ...Object.values(table.constraints),
+    ...merged.map(({ merged: _merged, ...own }) => own),
+  ].filter((c) => c.type !== 'foreign');
   const unlogged = table.unlogged ? 'UNLOGGED ' : '';
   const partitionBy = table.partitionBy ? ` PARTITION BY ${table.partitionBy}` : '';
   const options = withClause(table.options);
