@@ -10,7 +10,7 @@ import { storageKey } from './column-storage.diff.js';
 import { CONSTRAINT, createConstraint } from './constraint.diff.js';
 import { constraintCommentTarget } from './constraint.sql.js';
 import { cyclicForeignKeys } from './cyclic-foreign-keys.js';
-import { createInheritedColumns, diffTableColumns, diffTableConstraints } from './inherited-columns.diff.js';
+import { columnsAfterCreate, diffTableColumns, diffTableConstraints } from './inherited-members.diff.js';
 import { alterRowSecurity, createRowSecurity } from './row-security.diff.js';
 import { catalogConstraints, constraintsOf, tableMemberIds } from './table-members.js';
 import { parentsOf } from './table-parents.js';
@@ -36,7 +36,7 @@ export function createTable(ctx: DiffContext, id: string, table: TableInfo): voi
     }
   }
   ctx.statements.push(statement(createTableSql(table), RANK.createTable, id, { creates: members, requires }));
-  createInheritedColumns(ctx, table);
+  columnsAfterCreate(ctx, table);
   for (const [constraintId, entry] of Object.entries(constraintsOf(table))) {
     if (entry.constraint.type === 'foreign') createConstraint(ctx, constraintId, entry);
   }

@@ -114,11 +114,12 @@ function pairOf(pair: Pair, name: string): { c: ColumnInfo; d: ColumnInfo } | un
 }
 
 /**
- * A new partition or child (CREATE TABLE ... PARTITION OF / INHERITS) copies its parents'
- * columns (type, default, NOT NULL, storage, compression; not statistics, comments or identity):
- * statements for what its own columns add to that, after the CREATE.
+ * What a new table's columns need after its CREATE: their storage, statistics and compression
+ * settings; and for a new partition or child (CREATE TABLE ... PARTITION OF / INHERITS), which
+ * copies its parents' columns (type, default, NOT NULL, storage, compression; not statistics,
+ * comments or identity), what its own columns add to that copy.
  */
-export function createInheritedColumns(ctx: DiffContext, table: TableInfo): void {
+export function columnsAfterCreate(ctx: DiffContext, table: TableInfo): void {
   const tableId = ids.table(table.schema, table.name);
   const parents = parentsOf(table)
     .map((parent) => ctx.desired.tables[parent])

@@ -1,6 +1,6 @@
 import type { ColumnInfo, TableInfo } from '../../catalog/catalog';
 import { catalogOf, column, diffBothWays, table, tables } from '../test-support/catalogs';
-import { copyOnAdd, copyOnCreate, propagated } from './inherited-columns.diff';
+import { copyOnAdd, copyOnCreate, propagated } from './inherited-members.diff';
 
 const id = column('id', 'bigint', { notNull: true });
 const only = (c: ColumnInfo): ColumnInfo => ({ ...c, inherited: 'only' });
