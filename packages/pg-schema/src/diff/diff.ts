@@ -1,5 +1,7 @@
 import type { Catalog } from '../catalog/catalog.js';
 import { OBJECT_KINDS } from '../objects/registry.js';
+import { alterIndexSettings } from '../objects/table/index-settings.diff.js';
+import { changeParentLinks } from '../objects/table/table-parents.js';
 import { orderStatements } from '../plan/order.js';
 import type { PlannedStatement } from '../plan/statement.js';
 import { cascade } from './cascade.js';
@@ -28,16 +30,20 @@ export interface CatalogDiff {
  * the same function called the other way round, so every change has its inverse by construction.
  */
 export function diffCatalogs(current: Catalog, desired: Catalog): CatalogDiff {
-  const generatedNames = renameGeneratedNames(current, desired, OBJECT_KINDS);
-  const ctx = newContext(OBJECT_KINDS, generatedNames.current, desired);
-  ctx.statements.push(...generatedNames.statements);
-  ctx.changes.push(...generatedNames.changes);
+  // Partitions and children that join or leave a parent: each side sees them on their own (a
+  // detached partition's constraints can then be renamed like a table's own).
+  const links = changeParentLinks(current, desired);
+  const generatedNames = renameGeneratedNames(links.current, links.desired, OBJECT_KINDS);
+  const ctx = newContext(OBJECT_KINDS, generatedNames.current, links.desired);
+  ctx.statements.push(...links.statements, ...generatedNames.statements);
+  ctx.changes.push(...links.changes, ...generatedNames.changes);
   // Kind by kind in registry order; kinds held by another (constraints) are diffed by it.
   for (const kind of OBJECT_KINDS) {
     if (kind.diff && !kind.nested)
       diffObjects(ctx, kind, kind.objects(ctx.current), kind.objects(ctx.desired));
   }
   cascade(ctx);
+  alterIndexSettings(ctx);
   for (const kind of OBJECT_KINDS) kind.diffAfterCascade?.(ctx);
   const { statements, cycles } = orderStatements(ctx.statements);
   return { changes: ctx.changes, statements, steps: toSteps(statements), cycles };

@@ -34,6 +34,21 @@ describe('lintMigration', () => {
     expect(lintMigration(sections, {})).toEqual([]);
   });
 
+  it('marks attaching an existing table (not one the migration creates), and a plain detach', () => {
+    const sql = [
+      'CREATE TABLE public.fresh (id int);',
+      "ALTER TABLE public.events ATTACH PARTITION public.users FOR VALUES IN ('a');",
+      'ALTER TABLE public.events ATTACH PARTITION public.fresh DEFAULT;',
+      'ALTER TABLE public.events DETACH PARTITION public.users;',
+    ].join('\n');
+    const findings = lintStatements(splitStatements(sql), { serverMajor: 15 });
+    expect(findings.map((f) => `${f.line} ${f.rule}`)).toEqual([
+      '2 attach-partition',
+      '4 detach-partition-not-concurrent',
+    ]);
+    expect(findings[0].message).toContain('scans public.users to check its bound');
+  });
+
   it('passes over statements it has no rule for', () => {
     expect(
       lintStatements(splitStatements("CREATE TABLE t (id bigint);\nCOMMENT ON TABLE t IS 'x';\nSELECT 1;")),

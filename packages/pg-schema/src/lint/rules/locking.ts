@@ -100,6 +100,22 @@ export const lockingRules: LintRule[] = [
       ),
   },
   {
+    id: 'attach-partition',
+    level: 'warning',
+    squawk: [],
+    schemaAware: true,
+    catches:
+      '`ATTACH PARTITION` of an existing table: scans it to check the bound while writes to it wait, and fails if a row is outside it (a validated `CHECK` that implies the bound skips the scan).',
+    check: (input) =>
+      each(input, (table, cmd) => {
+        if (cmd.subtype !== 'AT_AttachPartition' || !cmd.def || !('PartitionCmd' in cmd.def))
+          return undefined;
+        const partition = relationName(cmd.def.PartitionCmd.name);
+        if (input.scope.isNew(partition)) return undefined;
+        return `ATTACH PARTITION ${partition} to ${table} scans ${partition} to check its bound while writes to it wait, and fails if a row is outside the bound; a CHECK constraint on it that implies the bound (added NOT VALID, then validated, in an earlier migration) skips the scan`;
+      }),
+  },
+  {
     id: 'constraint-not-valid',
     level: 'warning',
     squawk: ['constraint-missing-not-valid', 'adding-foreign-key-constraint'],

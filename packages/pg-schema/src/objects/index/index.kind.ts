@@ -1,6 +1,6 @@
 import { ids } from '../../catalog/object-id.js';
 import type { ObjectKindModule } from '../kind.js';
-import { alterIndex, createIndex, dropIndex } from './index.diff.js';
+import { alterIndex, createIndex, dropIndex, sortedOptionsDefinition } from './index.diff.js';
 import { readIndexes } from './index.introspect.js';
 import type { IndexInfo } from './index.model.js';
 import { indexCommentTarget } from './index.sql.js';
@@ -18,6 +18,12 @@ export const indexKind: ObjectKindModule<IndexInfo> = {
   commentTarget: (index) => indexCommentTarget(index.schema, index.name),
   dropsWith: (index) => index.table,
   relationNames: (index) => [{ schema: index.schema, name: index.name }],
+  // ALTER INDEX ... SET appends: parameters are compared in any order.
+  comparable(index) {
+    if ((index.options?.length ?? 0) < 2) return;
+    index.options?.sort();
+    index.definition = sortedOptionsDefinition(index.definition);
+  },
   recreate: { blocksRetype: false },
   diff: { create: createIndex, drop: dropIndex, alter: alterIndex },
 };

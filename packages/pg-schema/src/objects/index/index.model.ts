@@ -5,4 +5,6 @@ export interface IndexInfo extends Named {
   table: string;
   /** pg_get_indexdef: `CREATE UNIQUE INDEX x ON public.t USING btree (lower(email)) WHERE ...`. */
   definition: string;
+  /** Storage parameters (reloptions) such as `fillfactor=50`; the definition's WITH (...) holds them too. */
+  options?: string[];
 }

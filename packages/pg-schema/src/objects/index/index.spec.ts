@@ -1,4 +1,5 @@
-import { catalogOf, diffBothWays, keyed } from '../test-support/catalogs';
+import { loadSqlParser } from '@bakery-ia/init-manager';
+import { catalogOf, diffBothWays, keyed, table, tables } from '../test-support/catalogs';
 import { indexKind } from './index.kind';
 import type { IndexInfo } from './index.model';
 import { createIndexSql } from './index.sql';
@@ -11,6 +12,8 @@ const byEmail = (changes: Partial<IndexInfo> = {}): IndexInfo => ({
   ...changes,
 });
 const withIndex = (index: IndexInfo) => catalogOf({ indexes: keyed(indexKind, index) });
+
+beforeAll(() => loadSqlParser());
 
 describe('index kind', () => {
   it('creates an index after its table and drops it', () => {
@@ -49,5 +52,38 @@ describe('index kind', () => {
   it('goes with its table and takes a relation name', () => {
     expect(indexKind.dropsWith?.(byEmail())).toBe('table:public.users');
     expect(indexKind.relationNames?.(byEmail())).toEqual([{ schema: 'public', name: 'users_email_idx' }]);
+  });
+
+  it('changes storage parameters in place, in any order, except on a partitioned table', () => {
+    const tuned = (options: string[]) =>
+      byEmail({
+        definition: `CREATE INDEX users_email_idx ON public.users USING btree (email) WITH (${options.join(', ')})`,
+        options,
+      });
+    const { up, down } = diffBothWays(withIndex(byEmail()), withIndex(tuned(['fillfactor=50'])));
+    expect(up.sql).toEqual(['ALTER INDEX public.users_email_idx SET (fillfactor=50);']);
+    expect(up.changes).toEqual([
+      '~ index public.users_email_idx storage parameters: (none) -> fillfactor=50',
+    ]);
+    expect(down.sql).toEqual(['ALTER INDEX public.users_email_idx RESET (fillfactor);']);
+    const swapped = diffBothWays(
+      withIndex(tuned(['fillfactor=50', 'deduplicate_items=off'])),
+      withIndex(tuned(['deduplicate_items=off', 'fillfactor=50'])),
+    );
+    expect(swapped.up).toMatchObject({ sql: [], changes: [] });
+    const copy = structuredClone(tuned(['fillfactor=50', 'deduplicate_items=off']));
+    indexKind.comparable?.(copy);
+    const other = structuredClone(tuned(['deduplicate_items=off', 'fillfactor=50']));
+    indexKind.comparable?.(other);
+    expect(copy).toEqual(other);
+    const partitioned = (index: IndexInfo) =>
+      catalogOf({
+        tables: tables(table('users', [], { partitionBy: 'RANGE (email)' })),
+        indexes: keyed(indexKind, index),
+      });
+    expect(diffBothWays(partitioned(byEmail()), partitioned(tuned(['fillfactor=50']))).up.sql).toEqual([
+      'DROP INDEX public.users_email_idx;',
+      'CREATE INDEX users_email_idx ON public.users USING btree (email) WITH (fillfactor=50);',
+    ]);
   });
 });

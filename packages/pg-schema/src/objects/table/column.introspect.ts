@@ -9,7 +9,7 @@ import {
   type QueryParams,
 } from '../../introspect/filter.js';
 import { withComment } from '../../introspect/with-comment.js';
-import type { ColumnInfo, IdentityInfo } from './column.model.js';
+import type { ColumnInfo, ColumnStorage, IdentityInfo } from './column.model.js';
 
 const COLLATION_NAME = `(SELECT format('%I.%I', cn.nspname, co.collname) FROM pg_collation co JOIN pg_namespace cn ON cn.oid = co.collnamespace WHERE co.oid = a.attcollation)`;
 
@@ -26,7 +26,13 @@ export async function readColumns(client: ClientBase, filter: QueryParams, catal
       generated: string;
       collation: string | null;
       comment: string | null;
-      inherited: boolean;
+      inherit_count: number;
+      local: boolean;
+      partition: boolean;
+      storage: string;
+      type_storage: string;
+      statistics: number | null;
+      compression: string;
     } & IdentityRow
   >(
     `SELECT n.nspname AS schema, c.relname AS table, a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type,
@@ -37,7 +43,9 @@ export async function readColumns(client: ClientBase, filter: QueryParams, catal
             sc.relname AS seq_name, format_type(s.seqtypid, NULL) AS seq_type, s.seqstart::text AS seq_start,
             s.seqincrement::text AS seq_increment, s.seqmin::text AS seq_min, s.seqmax::text AS seq_max,
             s.seqcache::text AS seq_cache, s.seqcycle AS seq_cycle,
-            NOT a.attislocal AS inherited
+            a.attinhcount AS inherit_count, a.attislocal AS local, c.relispartition AS partition,
+            a.attstorage AS storage, t.typstorage AS type_storage,
+            NULLIF(a.attstattarget, -1)::int AS statistics, a.attcompression AS compression
        FROM pg_attribute a
        JOIN pg_class c ON c.oid = a.attrelid
        JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -60,11 +68,22 @@ export async function readColumns(client: ClientBase, filter: QueryParams, catal
     const column: ColumnInfo = { name: row.name, type: row.type, notNull: row.not_null };
     if (row.generated === 's' && row.default !== null) column.generated = row.default;
     else if (row.default !== null) column.default = row.default;
-    if (row.identity && row.seq_name) column.identity = identityOf(row);
+    // A partition's identity is its parent's (PG17+ copies it onto partitions, PG15 does not).
+    if (row.identity && row.seq_name && !row.partition) column.identity = identityOf(row);
     if (row.collation !== null) column.collation = row.collation;
+    if (row.inherit_count > 0) column.inherited = row.local ? 'merged' : 'only';
+    if (row.storage !== row.type_storage) {
+      column.storage = STORAGE[row.storage];
+      column.defaultStorage = STORAGE[row.type_storage];
+    }
+    if (row.statistics !== null) column.statistics = row.statistics;
+    if (row.compression) column.compression = COMPRESSION[row.compression] ?? row.compression;
     table.columns.push(withComment(column, row.comment));
   }
 }
+
+const STORAGE: Record<string, ColumnStorage> = { p: 'plain', e: 'external', x: 'extended', m: 'main' };
+const COMPRESSION: Record<string, string> = { p: 'pglz', l: 'lz4' };
 
 /** The identity columns of the column query, with the sequence behind the identity. */
 interface IdentityRow {

@@ -14,7 +14,8 @@ const TYPES: Record<string, ConstraintType> = {
 };
 
 /**
- * Table constraints, attached to the tables read before. NOT NULL is a column property here:
+ * Table constraints, attached to the tables read before; those a table has from its parents go
+ * to `TableInfo.inherited`. NOT NULL is a column property here:
  * PG18 also stores it as a pg_constraint row (contype 'n'), which is left out so PG15 and PG18 agree.
  */
 export async function readConstraints(
@@ -32,17 +33,22 @@ export async function readConstraints(
     ref_table: string | null;
     comment: string | null;
     index_comment: string | null;
+    local: boolean;
+    inherited: boolean;
   }>(
     `SELECT n.nspname AS schema, c.relname AS table, con.conname AS name, con.contype AS type,
             pg_get_constraintdef(con.oid) AS definition, rn.nspname AS ref_schema, rc.relname AS ref_table,
             obj_description(con.oid, 'pg_constraint') AS comment,
-            CASE WHEN con.contype IN ('p', 'u', 'x') THEN obj_description(con.conindid, 'pg_class') END AS index_comment
+            CASE WHEN con.contype IN ('p', 'u', 'x') THEN obj_description(con.conindid, 'pg_class') END AS index_comment,
+            con.conislocal AS local, con.coninhcount > 0 AS inherited
        FROM pg_constraint con
        JOIN pg_class c ON c.oid = con.conrelid
        JOIN pg_namespace n ON n.oid = c.relnamespace
        LEFT JOIN pg_class rc ON rc.oid = con.confrelid
        LEFT JOIN pg_namespace rn ON rn.oid = rc.relnamespace
-      WHERE con.contype IN ('p', 'u', 'c', 'f', 'x') AND con.conislocal
+      WHERE con.contype IN ('p', 'u', 'c', 'f', 'x')
+        -- A foreign key to a partitioned table has one more row per partition on the same table.
+        AND NOT EXISTS (SELECT 1 FROM pg_constraint pc WHERE pc.oid = con.conparentid AND pc.conrelid = con.conrelid)
         AND ${inSchemas('n.nspname')} AND ${notIgnored('n.nspname', 'c.relname')}
       ORDER BY 1, 2, 3`,
     params(filter),
@@ -53,6 +59,15 @@ export async function readConstraints(
     const constraint: ConstraintInfo = { name: row.name, type: TYPES[row.type], definition: row.definition };
     if (row.ref_schema && row.ref_table) constraint.references = ids.table(row.ref_schema, row.ref_table);
     if (row.index_comment !== null) constraint.indexComment = row.index_comment;
-    table.constraints[row.name] = withComment(constraint, row.comment);
+    if (row.inherited) {
+      // From a parent (merged: the table declares it too): see TableInfo.inherited.
+      const inherited = (table.inherited ??= { constraints: {}, indexes: {} });
+      inherited.constraints[row.name] = withComment(
+        row.local ? { ...constraint, merged: true } : constraint,
+        row.comment,
+      );
+    } else {
+      table.constraints[row.name] = withComment(constraint, row.comment);
+    }
   }
 }

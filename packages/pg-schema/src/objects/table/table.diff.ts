@@ -1,18 +1,20 @@
 import { ids } from '../../catalog/object-id.js';
-import { depsOfAll, sameJson, type DiffContext } from '../../diff/context.js';
-import { diffObjects, dropObject } from '../../diff/diff-objects.js';
+import { depsOfAll, type DiffContext } from '../../diff/context.js';
+import { dropObject } from '../../diff/diff-objects.js';
 import { alterComment, commentOn, droppedWith, markImplicit } from '../../diff/object-ops.js';
 import { UnsupportedChangeError } from '../../diff/unsupported.js';
 import { RANK, statement } from '../../plan/statement.js';
 import { columnCommentTarget } from '../../render/comments.js';
 import { indexCommentTarget } from '../index/index.sql.js';
-import { addColumn, alterColumn, dropColumn } from './column.diff.js';
+import { storageKey } from './column-storage.diff.js';
 import { CONSTRAINT, createConstraint } from './constraint.diff.js';
-import { constraintKind } from './constraint.kind.js';
 import { constraintCommentTarget } from './constraint.sql.js';
 import { cyclicForeignKeys } from './cyclic-foreign-keys.js';
+import { columnsAfterCreate, diffTableColumns, diffTableConstraints } from './inherited-members.diff.js';
 import { alterRowSecurity, createRowSecurity } from './row-security.diff.js';
 import { catalogConstraints, constraintsOf, tableMemberIds } from './table-members.js';
+import { parentsOf } from './table-parents.js';
+import { alterTableOptions } from './table-storage.diff.js';
 import type { TableInfo } from './table.model.js';
 import { alterTableSql, createTableSql, dropTableSql, tableCommentTarget } from './table.sql.js';
 
@@ -23,8 +25,18 @@ import { alterTableSql, createTableSql, dropTableSql, tableCommentTarget } from 
 export function createTable(ctx: DiffContext, id: string, table: TableInfo): void {
   const members = tableMemberIds(table).filter((member) => !isForeignKey(table, member));
   const requires = depsOfAll(ctx.desired, members);
-  if (table.partitionOf) requires.push(table.partitionOf.parent);
+  // A partition or child copies its parents' columns as they are after their changes.
+  for (const parentId of parentsOf(table)) {
+    requires.push(parentId);
+    const parent = ctx.desired.tables[parentId];
+    if (!parent) continue;
+    for (const column of parent.columns) {
+      const columnId = ids.column(parent.schema, parent.name, column.name);
+      requires.push(columnId, storageKey(columnId));
+    }
+  }
   ctx.statements.push(statement(createTableSql(table), RANK.createTable, id, { creates: members, requires }));
+  columnsAfterCreate(ctx, table);
   for (const [constraintId, entry] of Object.entries(constraintsOf(table))) {
     if (entry.constraint.type === 'foreign') createConstraint(ctx, constraintId, entry);
   }
@@ -77,23 +89,15 @@ export function dropTable(ctx: DiffContext, id: string, table: TableInfo): void 
   );
 }
 
-/** Columns, constraints, row-level security, persistence and comment change in place. */
+/**
+ * Columns (a partition's and a child's through their parents), constraints, row-level security,
+ * persistence, storage parameters and comment change in place; a partition or child that joins
+ * or leaves its parent was made a table of its own on that side (table-parents.ts).
+ */
 export function alterTable(ctx: DiffContext, id: string, c: TableInfo, d: TableInfo): void {
-  if (c.partitionBy !== d.partitionBy || !sameJson(c.partitionOf, d.partitionOf)) {
-    throw new UnsupportedChangeError(
-      `The partitioning of table ${d.schema}.${d.name} changes; Postgres cannot change it in place. ` +
-        `Write this migration by hand (create the new table, copy the rows, swap the names).`,
-    );
-  }
-  const before = new Map(c.columns.map((column) => [column.name, column]));
-  const after = new Map(d.columns.map((column) => [column.name, column]));
-  for (const column of c.columns) if (!after.has(column.name)) dropColumn(ctx, c, column);
-  for (const column of d.columns) {
-    const old = before.get(column.name);
-    if (!old) addColumn(ctx, d, column);
-    else alterColumn(ctx, c, d, old, column);
-  }
-  diffObjects(ctx, constraintKind, constraintsOf(c), constraintsOf(d));
+  if (c.partitionBy !== d.partitionBy) throw partitionKeyChange(d, c.partitionBy, d.partitionBy);
+  diffTableColumns(ctx, c, d);
+  diffTableConstraints(ctx, c, d);
   alterRowSecurity(ctx, id, c, d);
   if (c.unlogged !== d.unlogged) {
     ctx.statements.push(
@@ -114,7 +118,21 @@ export function alterTable(ctx: DiffContext, id: string, c: TableInfo, d: TableI
       after: d.unlogged,
     });
   }
+  alterTableOptions(ctx, id, c, d);
   alterComment(ctx, tableCommentTarget(d), id, c.comment, d.comment);
+}
+
+/** ALTER TABLE has no form that changes a partition key, or makes a table partitioned or not. */
+function partitionKeyChange(table: TableInfo, before: string | undefined, after: string | undefined): Error {
+  const name = `${table.schema}.${table.name}`;
+  return new UnsupportedChangeError(
+    `The partition key of table ${name} changes (${before ?? 'not partitioned'} -> ${after ?? 'not partitioned'}): ` +
+      `Postgres cannot change a table's partition key, or make a table partitioned or not, in place ` +
+      `(partitions are attached and detached in place; the engine writes those). Write this migration by hand: ` +
+      `create the new table under another name (with its partitions), copy the rows (INSERT INTO ... SELECT ...), ` +
+      `drop the old table and rename the new one (ALTER TABLE ... RENAME TO ${table.name}); or make the old table ` +
+      `a partition of the new one (ALTER TABLE new ATTACH PARTITION ${name} FOR VALUES ...).`,
+  );
 }
 
 function isForeignKey(table: TableInfo, memberId: string): boolean {

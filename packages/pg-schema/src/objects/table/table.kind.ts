@@ -1,6 +1,8 @@
 import { ids } from '../../catalog/object-id.js';
 import type { ObjectKindModule } from '../kind.js';
 import { alterTable, createTable, dropTable } from './table.diff.js';
+import { readAttachedIndexes } from '../index/index.introspect.js';
+import { comparableInheritance } from './table-parents.js';
 import { readTables } from './table.introspect.js';
 import type { TableInfo } from './table.model.js';
 import { tableCommentTarget } from './table.sql.js';
@@ -13,15 +15,21 @@ export const tableKind: ObjectKindModule<TableInfo> = {
   objects: (catalog) => catalog.tables,
   async read(client, filter, catalog) {
     catalog.tables = await readTables(client, filter);
+    await readAttachedIndexes(client, filter, catalog.tables);
   },
   addresses: { table: ([schema, name]) => ids.table(schema, name) },
   commentTarget: tableCommentTarget,
-  // The table, the indexes behind its keys, and its identity sequences.
+  // The table, the indexes behind its keys (inherited ones too), a partition's attached indexes,
+  // and its identity sequences.
   relationNames: (table) => [
     { schema: table.schema, name: table.name },
-    ...Object.values(table.constraints)
+    ...[...Object.values(table.constraints), ...Object.values(table.inherited?.constraints ?? {})]
       .filter((constraint) => constraint.type !== 'check' && constraint.type !== 'foreign')
       .map((constraint) => ({ schema: table.schema, name: constraint.name })),
+    ...Object.values(table.inherited?.indexes ?? {}).map((index) => ({
+      schema: index.schema,
+      name: index.name,
+    })),
     ...table.columns.flatMap((column) =>
       column.identity ? [{ schema: table.schema, name: column.identity.sequenceName }] : [],
     ),
@@ -30,6 +38,7 @@ export const tableKind: ObjectKindModule<TableInfo> = {
   // column added mid-table in the models lands last): columns are compared by name.
   comparable(table) {
     table.columns.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    comparableInheritance(table);
   },
   diff: { create: createTable, drop: dropTable, alter: alterTable, dropsFirst: true },
 };

@@ -156,15 +156,53 @@ describe('table kind', () => {
     expect(up.changes).toEqual(['- table public.events', '- table public.events_1']);
   });
 
-  it('refuses to change partitioning in place', () => {
-    const run = () =>
+  it('refuses to change a partition key in place, with the way to do it by hand', () => {
+    const run = (before: string | undefined, after: string | undefined) => () =>
       diffCatalogs(
-        catalogOf({ tables: tables(table('events', [id])) }),
-        catalogOf({ tables: tables(table('events', [id], { partitionBy: 'RANGE (id)' })) }),
+        catalogOf({ tables: tables(table('events', [id], { partitionBy: before })) }),
+        catalogOf({ tables: tables(table('events', [id], { partitionBy: after })) }),
       );
-    expect(run).toThrow(UnsupportedChangeError);
-    expect(run).toThrow(
-      'The partitioning of table public.events changes; Postgres cannot change it in place.',
+    expect(run(undefined, 'RANGE (id)')).toThrow(UnsupportedChangeError);
+    expect(run(undefined, 'RANGE (id)')).toThrow(
+      'The partition key of table public.events changes (not partitioned -> RANGE (id)): Postgres cannot change',
+    );
+    expect(run('RANGE (id)', 'LIST (id)')).toThrow('(RANGE (id) -> LIST (id))');
+    expect(run('RANGE (id)', undefined)).toThrow('ATTACH PARTITION public.events FOR VALUES');
+  });
+
+  it('writes storage parameters on CREATE and changes them in place', () => {
+    const tuned = table('t', [id], { options: ['fillfactor=70', 'toast.autovacuum_enabled=false'] });
+    expect(createTableSql(tuned)).toBe(
+      'CREATE TABLE public.t (\n    id integer NOT NULL\n) WITH (fillfactor=70, toast.autovacuum_enabled=false);',
+    );
+    const { up, down } = diffBothWays(
+      catalogOf({ tables: tables(table('t', [id], { options: ['fillfactor=70'] })) }),
+      catalogOf({
+        tables: tables(table('t', [id], { options: ['fillfactor=80', 'autovacuum_enabled=false'] })),
+      }),
+    );
+    expect(up.sql).toEqual(['ALTER TABLE public.t SET (fillfactor=80, autovacuum_enabled=false);']);
+    expect(up.changes).toEqual([
+      '~ table public.t storage parameters: fillfactor=70 -> fillfactor=80, autovacuum_enabled=false',
+    ]);
+    expect(down.sql).toEqual([
+      'ALTER TABLE public.t SET (fillfactor=70);',
+      'ALTER TABLE public.t RESET (autovacuum_enabled);',
+    ]);
+  });
+
+  it('writes an inheritance child with its parents and a partition with its options', () => {
+    const child = table('c', [{ ...id, inherited: 'only' }, column('b', 'int')], {
+      inherits: ['table:public.p', 'table:other.q'],
+    });
+    expect(createTableSql(child)).toBe('CREATE TABLE public.c (\n    b int\n) INHERITS (public.p, other.q);');
+    const partition = table('m1', [], {
+      partitionOf: { parent: 'table:public.m', bound: 'DEFAULT' },
+      partitionBy: 'LIST (k)',
+      options: ['fillfactor=90'],
+    });
+    expect(createTableSql(partition)).toBe(
+      'CREATE TABLE public.m1 PARTITION OF public.m DEFAULT PARTITION BY LIST (k) WITH (fillfactor=90);',
     );
   });
 

@@ -1,31 +1,50 @@
 import { splitTableId } from '../../catalog/object-id.js';
 import { qualified, quoteIdent } from '../../render/sql-text.js';
 import { columnDefinition } from './column.sql.js';
+import { withClause } from './storage-options.js';
 import type { TableInfo } from './table.model.js';
 
 export function tableName(table: { schema: string; name: string }): string {
   return qualified(table.schema, table.name);
 }
 
-/** CREATE TABLE with columns and the constraints that need no other table (foreign keys come later). */
+const tableIdName = (id: string) => {
+  const [schema, name] = splitTableId(id);
+  return qualified(schema, name);
+};
+
+/**
+ * CREATE TABLE with columns and the constraints that need no other table (foreign keys come
+ * later). A partition and an inheritance child get their parents' columns from Postgres: only
+ * the columns they declare themselves are written (a partition declares none).
+ */
 export function createTableSql(table: TableInfo): string {
-  const inline = Object.values(table.constraints).filter((c) => c.type !== 'foreign');
+  // A CHECK the child declares as its parent does (merged) is written too.
+  const merged = Object.values(table.inherited?.constraints ?? {}).filter((c) => c.merged);
+  const inline = [
+    ...Object.values(table.constraints),
+    ...merged.map(({ merged: _merged, ...own }) => own),
+  ].filter((c) => c.type !== 'foreign');
   const unlogged = table.unlogged ? 'UNLOGGED ' : '';
+  const partitionBy = table.partitionBy ? ` PARTITION BY ${table.partitionBy}` : '';
+  const options = withClause(table.options);
   if (table.partitionOf) {
-    const [schema, name] = splitTableId(table.partitionOf.parent);
     const constraints = inline.map((c) => `    CONSTRAINT ${quoteIdent(c.name)} ${c.definition}`);
     return (
-      `CREATE ${unlogged}TABLE ${tableName(table)} PARTITION OF ${qualified(schema, name)}` +
+      `CREATE ${unlogged}TABLE ${tableName(table)} PARTITION OF ${tableIdName(table.partitionOf.parent)}` +
       (constraints.length ? ` (\n${constraints.join(',\n')}\n)` : '') +
-      ` ${table.partitionOf.bound}${table.partitionBy ? ` PARTITION BY ${table.partitionBy}` : ''};`
+      ` ${table.partitionOf.bound}${partitionBy}${options};`
     );
   }
   const lines = [
-    ...table.columns.map((column) => `    ${columnDefinition(column, table)}`),
+    ...table.columns
+      .filter((column) => column.inherited !== 'only' || !table.inherits?.length)
+      .map((column) => `    ${columnDefinition(column, table)}`),
     ...inline.map((c) => `    CONSTRAINT ${quoteIdent(c.name)} ${c.definition}`),
   ];
   const body = lines.length ? `(\n${lines.join(',\n')}\n)` : '()';
-  return `CREATE ${unlogged}TABLE ${tableName(table)} ${body}${table.partitionBy ? ` PARTITION BY ${table.partitionBy}` : ''};`;
+  const inherits = table.inherits?.length ? ` INHERITS (${table.inherits.map(tableIdName).join(', ')})` : '';
+  return `CREATE ${unlogged}TABLE ${tableName(table)} ${body}${inherits}${partitionBy}${options};`;
 }
 
 export const dropTableSql = (table: TableInfo) => `DROP TABLE ${tableName(table)};`;

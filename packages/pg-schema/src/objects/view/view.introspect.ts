@@ -1,6 +1,7 @@
 import type { ClientBase } from 'pg';
 import { ids } from '../../catalog/object-id.js';
 import { inSchemas, notExtensionMember, type QueryParams } from '../../introspect/filter.js';
+import { RELOPTIONS } from '../../introspect/reloptions.js';
 import { withComment } from '../../introspect/with-comment.js';
 import type { ViewInfo } from './view.model.js';
 
@@ -15,7 +16,7 @@ export async function readViews(client: ClientBase, filter: QueryParams): Promis
     comment: string | null;
   }>(
     `SELECT n.nspname AS schema, c.relname AS name, c.relkind AS kind, pg_get_viewdef(c.oid, true) AS definition,
-            c.reloptions AS options,
+            ${RELOPTIONS('c')} AS options,
             (SELECT json_object_agg(a.attname, d.description ORDER BY a.attname)
                FROM pg_description d JOIN pg_attribute a ON a.attrelid = d.objoid AND a.attnum = d.objsubid
               WHERE d.classoid = 'pg_class'::regclass AND d.objoid = c.oid AND d.objsubid > 0) AS column_comments,
@@ -33,7 +34,7 @@ export async function readViews(client: ClientBase, filter: QueryParams): Promis
         name: row.name,
         materialized: row.kind === 'm',
         definition: row.definition.trim().replace(/;$/, ''),
-        options: [...(row.options ?? [])].sort(),
+        options: row.options ?? [],
         columnComments: row.column_comments ?? {},
       },
       row.comment,

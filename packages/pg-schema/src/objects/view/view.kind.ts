@@ -26,8 +26,10 @@ export const viewKind: ObjectKindModule<ViewInfo> = {
   },
   commentTarget: viewCommentTarget,
   relationNames: (view) => [{ schema: view.schema, name: view.name }],
+  // Options in the order the server keeps them (pg_dump's), compared as a set.
   comparable(view) {
     view.definition = normalizeQuery(view.definition);
+    view.options.sort();
   },
   recreate: { blocksRetype: true },
   diff: { create: createView, drop: dropView, alter: alterView },

@@ -50,11 +50,31 @@ describe('view kind', () => {
     expect(viewKind.comparable).toBeDefined();
   });
 
-  it('recreates a view whose query, options or kind change', () => {
-    expect(definitionChange(active(), active({ materialized: true }))?.attribute).toBe('materialized');
-    expect(definitionChange(active(), active({ options: ['check_option=local'] }))?.attribute).toBe(
-      'options',
+  it('changes options in place: SET for new and changed ones, RESET for removed ones', () => {
+    expect(definitionChange(active(), active({ options: ['check_option=local'] }))).toBeUndefined();
+    const { up, down } = diffBothWays(
+      withView(active({ options: ['security_barrier=true'] })),
+      withView(active({ options: ['check_option=local'] })),
     );
+    expect(up.sql).toEqual([
+      'ALTER VIEW public.active_users SET (check_option=local);',
+      'ALTER VIEW public.active_users RESET (security_barrier);',
+    ]);
+    expect(up.changes).toEqual([
+      '~ view public.active_users options: security_barrier=true -> check_option=local',
+    ]);
+    expect(down.sql).toEqual([
+      'ALTER VIEW public.active_users SET (security_barrier=true);',
+      'ALTER VIEW public.active_users RESET (check_option);',
+    ]);
+    const stored = (options: string[]) => active({ materialized: true, options });
+    expect(diffBothWays(withView(stored([])), withView(stored(['fillfactor=60']))).up.sql).toEqual([
+      'ALTER MATERIALIZED VIEW public.active_users SET (fillfactor=60);',
+    ]);
+  });
+
+  it('recreates a view whose query or kind change', () => {
+    expect(definitionChange(active(), active({ materialized: true }))?.attribute).toBe('materialized');
     const wider = active({ definition: ' SELECT users.id,\n    users.email\n   FROM public.users' });
     const { up } = diffBothWays(withView(active()), withView(wider));
     expect(up.sql).toEqual([

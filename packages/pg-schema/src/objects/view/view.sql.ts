@@ -1,14 +1,13 @@
 import { qualified } from '../../render/sql-text.js';
+import { withClause } from '../table/storage-options.js';
 import type { ViewInfo } from './view.model.js';
 
 export function createViewSql(view: ViewInfo): string {
   const name = qualified(view.schema, view.name);
   if (view.materialized) {
-    const options = view.options.length ? ` WITH (${view.options.join(', ')})` : '';
-    return `CREATE MATERIALIZED VIEW ${name}${options} AS\n${view.definition}\nWITH DATA;`;
+    return `CREATE MATERIALIZED VIEW ${name}${withClause(view.options)} AS\n${view.definition}\nWITH DATA;`;
   }
-  const options = view.options.length ? ` WITH (${view.options.join(', ')})` : '';
-  return `CREATE VIEW ${name}${options} AS\n${view.definition};`;
+  return `CREATE VIEW ${name}${withClause(view.options)} AS\n${view.definition};`;
 }
 
 export function dropViewSql(view: ViewInfo): string {

@@ -1,4 +1,4 @@
--- @expect-error The partitioning of table public.events changes
+-- @expect-error The partition key of table public.events changes (not partitioned -> RANGE (at))
 -- @version 1
 CREATE TABLE events (id bigint NOT NULL, at date NOT NULL);
 -- @version 2
