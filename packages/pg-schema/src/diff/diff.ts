@@ -7,6 +7,7 @@ import type { Change } from './change.js';
 import { newContext } from './context.js';
 import { diffObjects } from './diff-objects.js';
 import { renameGeneratedNames } from './generated-names.js';
+import { assignRelationNames } from './relation-names.js';
 
 export interface Step {
   transactional: boolean;
@@ -38,6 +39,7 @@ export function diffCatalogs(current: Catalog, desired: Catalog): CatalogDiff {
       diffObjects(ctx, kind, kind.objects(ctx.current), kind.objects(ctx.desired));
   }
   cascade(ctx);
+  assignRelationNames(ctx.statements, OBJECT_KINDS, ctx.current, desired);
   const { statements, cycles } = orderStatements(ctx.statements);
   return { changes: ctx.changes, statements, steps: toSteps(statements), cycles };
 }

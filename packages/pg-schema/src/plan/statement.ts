@@ -17,6 +17,14 @@ export interface PlannedStatement {
   releases: string[];
   /** Ids whose drop must come first (dependents removed before an in-place change). */
   afterDropOf: string[];
+  /**
+   * Relation names (pg_class, `schema.name` quoted as SQL writes it) the statement gives to an
+   * object, and those it releases: a name is taken only after every statement releasing it ran.
+   * Statements that create or drop ids get theirs from the kinds' `relationNames` (diff/relation-names.ts);
+   * in-place changes (identity, renames) name theirs.
+   */
+  takesNames: string[];
+  freesNames: string[];
 }
 
 /** Default ranks: drops (dependents first), then creates (referenced objects first). */
@@ -72,5 +80,7 @@ export function statement(
     requires: fields.requires ?? [],
     releases: fields.releases ?? [],
     afterDropOf: fields.afterDropOf ?? [],
+    takesNames: fields.takesNames ?? [],
+    freesNames: fields.freesNames ?? [],
   };
 }

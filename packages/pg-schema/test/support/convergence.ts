@@ -2,7 +2,14 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { applyMigrations, readMigrations, readModelFiles, revertMigration } from '@bakery-ia/init-manager';
+import {
+  applyMigrations,
+  readMigrations,
+  readModelFiles,
+  revertMigration,
+  type MigrationFile,
+} from '@bakery-ia/init-manager';
+import type { ClientBase } from 'pg';
 import { createTestDatabase, type TestServer } from '@bakery-ia/test-db';
 import {
   applyModels,
@@ -14,12 +21,14 @@ import {
   type Catalog,
 } from '../../src/index';
 import type { CorpusCase } from './corpus-case';
+import { expectRowsKept, snapshotRows } from './seeded-rows';
 
 /**
  * The engine's acceptance test: for each version of a case, generate the migration, build a
  * fresh database from all migrations with the production applier, and require that it equals
  * the models (same catalog, and the same pg_dump on PG15), that a second diff finds nothing, and
- * that the down section returns exactly to the previous version.
+ * that the down section returns exactly to the previous version; rows a version seeds
+ * (`-- @seed`) must survive the next version's up and down where the change keeps data.
  */
 export async function checkConvergence(server: TestServer, corpusCase: CorpusCase): Promise<string[]> {
   const root = mkdtempSync(join(tmpdir(), `corpus-${corpusCase.name}-`));
@@ -53,11 +62,14 @@ export async function checkConvergence(server: TestServer, corpusCase: CorpusCas
       try {
         const client = await db.client();
         const migrations = await readMigrations(migrationsDir);
-        const applied = await applyMigrations(client, migrations);
+        const seeded = await seed(client, migrations, corpusCase.seeds[index - 1], previous, index);
+        // Seeded: the earlier migrations ran already, before the seed.
+        const applied = await applyMigrations(client, seeded ? migrations.slice(-1) : migrations);
         if (applied.error)
           throw new Error(`version ${index + 1}: up failed: ${applied.error.message}\n${result.text}`);
         const afterUp = await introspectCatalog(client);
         expectSameCatalog(afterUp, desired, `version ${index + 1} after up`, result.text!);
+        if (seeded) await expectRowsKept(client, seeded, afterUp, `version ${index + 1} after up`);
         const again = diffCatalogs(afterUp, desired);
         if (again.statements.length > 0) {
           throw new Error(
@@ -77,6 +89,8 @@ export async function checkConvergence(server: TestServer, corpusCase: CorpusCas
           `version ${index + 1} after down`,
           result.text!,
         );
+        if (seeded)
+          await expectRowsKept(client, seeded, afterDown, `version ${index + 1} after down`, afterUp);
         const reapplied = await applyMigrations(client, [latest]);
         if (reapplied.error)
           throw new Error(`version ${index + 1}: up after down failed: ${reapplied.error.message}`);
@@ -89,6 +103,25 @@ export async function checkConvergence(server: TestServer, corpusCase: CorpusCas
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
+}
+
+/**
+ * The seed of the previous version: the migrations before the latest are applied, the seed
+ * statements run, and the rows are kept for the checks after up and down.
+ */
+async function seed(
+  client: ClientBase,
+  migrations: MigrationFile[],
+  statements: string | undefined,
+  previous: Catalog | undefined,
+  index: number,
+): Promise<Awaited<ReturnType<typeof snapshotRows>> | undefined> {
+  if (statements === undefined || previous === undefined) return undefined;
+  const earlier = await applyMigrations(client, migrations.slice(0, -1));
+  if (earlier.error)
+    throw new Error(`version ${index}: replay before the seed failed: ${earlier.error.message}`);
+  await client.query(statements);
+  return snapshotRows(client, previous);
 }
 
 function expectNoChanges(status: string, changes: string[]): void {

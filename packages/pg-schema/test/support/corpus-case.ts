@@ -13,10 +13,17 @@ import { basename, join } from 'node:path';
  * schemas written differently), `-- @expect-error <text>` (generation must fail with it),
  * `-- @skip-pg-dump` (pg_dump orders something differently by construction; say why),
  * `-- @expect-no-sql <text>` (no migration after the first contains it, e.g. `DROP`: renamed, not recreated).
+ *
+ * A version may end with a `-- @seed` section: statements (INSERTs) run on the database built up
+ * to that version, before the next version's migration. The rows must still be there after that
+ * migration's up and after its down, in the columns the change keeps (tables and columns it drops
+ * are not checked, retyped columns only after down).
  */
 export interface CorpusCase {
   name: string;
   versions: string[];
+  /** Seed statements run after each version, by version index (undefined: none). */
+  seeds: Array<string | undefined>;
   expectNoChanges: boolean;
   expectError?: string;
   skipPgDump: boolean;
@@ -33,9 +40,11 @@ export function readCorpusGroup(dir: string): CorpusCase[] {
 export function parseCorpusCase(name: string, text: string): CorpusCase {
   const parts = text.split(/^-- @version .*$/m);
   const header = parts[0];
+  const sections = parts.slice(1).map((part) => part.split(/^-- @seed\s*$/m));
   return {
     name,
-    versions: parts.slice(1).map((part) => part.trim() + '\n'),
+    versions: sections.map(([models]) => models.trim() + '\n'),
+    seeds: sections.map(([, seed]) => (seed?.trim() ? seed.trim() + '\n' : undefined)),
     expectNoChanges: /^-- @expect-no-changes/m.test(header),
     expectError: /^-- @expect-error (.+)$/m.exec(header)?.[1],
     skipPgDump: /^-- @skip-pg-dump/m.test(header),

@@ -32,13 +32,19 @@ export function addColumn(ctx: DiffContext, table: TableInfo, column: ColumnInfo
 export function dropColumn(ctx: DiffContext, table: TableInfo, column: ColumnInfo): void {
   const tableId = ids.table(table.schema, table.name);
   const columnId = ids.column(table.schema, table.name, column.name);
-  for (const [id, sequence] of Object.entries(ctx.current.sequences)) {
-    if (sequence.ownedBy?.table === tableId && sequence.ownedBy.column === column.name) markImplicit(ctx, id);
-  }
+  // Its serial's sequence goes with it, unless the models keep the sequence (owned elsewhere).
+  const owned = Object.entries(ctx.current.sequences)
+    .filter(([, seq]) => seq.ownedBy?.table === tableId && seq.ownedBy.column === column.name)
+    .map(([id]) => id)
+    .filter((id) => !ctx.desired.sequences[id]);
+  for (const id of owned) markImplicit(ctx, id);
   ctx.gone.add(columnId);
   const sql = `ALTER TABLE ${tableName(table)} DROP COLUMN ${quoteIdent(column.name)};`;
   ctx.statements.push(
-    statement(sql, RANK.dropColumn, columnId, { drops: [columnId], releases: depsOf(ctx.current, columnId) }),
+    statement(sql, RANK.dropColumn, columnId, {
+      drops: [columnId, ...owned],
+      releases: depsOf(ctx.current, columnId),
+    }),
   );
   ctx.changes.push({ action: 'drop', object: columnId });
 }

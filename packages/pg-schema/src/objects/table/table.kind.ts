@@ -16,16 +16,9 @@ export const tableKind: ObjectKindModule<TableInfo> = {
   },
   addresses: { table: ([schema, name]) => ids.table(schema, name) },
   commentTarget: tableCommentTarget,
-  // The table, the indexes behind its keys, and its identity sequences.
-  relationNames: (table) => [
-    { schema: table.schema, name: table.name },
-    ...Object.values(table.constraints)
-      .filter((constraint) => constraint.type !== 'check' && constraint.type !== 'foreign')
-      .map((constraint) => ({ schema: table.schema, name: constraint.name })),
-    ...table.columns.flatMap((column) =>
-      column.identity ? [{ schema: table.schema, name: column.identity.sequenceName }] : [],
-    ),
-  ],
+  // Its own name; the indexes behind its keys and its identity sequences are named by the
+  // constraint and column kinds.
+  relationNames: (table) => [{ schema: table.schema, name: table.name }],
   // ADD COLUMN appends, so a down section cannot put a dropped column back in its place (and a
   // column added mid-table in the models lands last): columns are compared by name.
   comparable(table) {
