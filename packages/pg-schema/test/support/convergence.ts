@@ -70,6 +70,7 @@ export async function checkConvergence(server: TestServer, corpusCase: CorpusCas
         const afterUp = await introspectCatalog(client);
         expectSameCatalog(afterUp, desired, `version ${index + 1} after up`, result.text!);
         if (seeded) await expectRowsKept(client, seeded, afterUp, `version ${index + 1} after up`);
+        await runCheck(client, corpusCase.checks[index], `version ${index + 1} after up`);
         const again = diffCatalogs(afterUp, desired);
         if (again.statements.length > 0) {
           throw new Error(
@@ -91,6 +92,8 @@ export async function checkConvergence(server: TestServer, corpusCase: CorpusCas
         );
         if (seeded)
           await expectRowsKept(client, seeded, afterDown, `version ${index + 1} after down`, afterUp);
+        if (index > 0)
+          await runCheck(client, corpusCase.checks[index - 1], `version ${index + 1} after down`);
         const reapplied = await applyMigrations(client, [latest]);
         if (reapplied.error)
           throw new Error(`version ${index + 1}: up after down failed: ${reapplied.error.message}`);
@@ -122,6 +125,19 @@ async function seed(
     throw new Error(`version ${index}: replay before the seed failed: ${earlier.error.message}`);
   await client.query(statements);
   return snapshotRows(client, previous);
+}
+
+/** A version's `-- @check` statements, in a transaction rolled back. */
+async function runCheck(client: ClientBase, statements: string | undefined, label: string): Promise<void> {
+  if (statements === undefined) return;
+  await client.query('BEGIN');
+  try {
+    await client.query(statements);
+  } catch (error) {
+    throw new Error(`${label}: the check failed: ${(error as Error).message}\n${statements}`);
+  } finally {
+    await client.query('ROLLBACK');
+  }
 }
 
 function expectNoChanges(status: string, changes: string[]): void {

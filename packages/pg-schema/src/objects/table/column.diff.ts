@@ -1,12 +1,14 @@
 import { describeId, ids, kindOf } from '../../catalog/object-id.js';
 import { depsOf, type DiffContext } from '../../diff/context.js';
 import { alterComment, commentOn, markImplicit } from '../../diff/object-ops.js';
-import { RANK, statement } from '../../plan/statement.js';
+import { RANK, statement, type PlannedStatement } from '../../plan/statement.js';
 import { columnCommentTarget } from '../../render/comments.js';
-import { quoteIdent } from '../../render/sql-text.js';
+import { qualified, quoteIdent, quoteLiteral } from '../../render/sql-text.js';
 import type { ColumnInfo } from './column.model.js';
+import { chainColumnSteps } from './column-steps.js';
 import { columnDefinition } from './column.sql.js';
 import { alterIdentity } from './identity.diff.js';
+import { keepSequencePosition, nextvalSequence } from './sequence-position.js';
 import { catalogColumns } from './table-members.js';
 import type { TableInfo } from './table.model.js';
 import { tableName } from './table.sql.js';
@@ -49,7 +51,11 @@ export function dropColumn(ctx: DiffContext, table: TableInfo, column: ColumnInf
   ctx.changes.push({ action: 'drop', object: columnId });
 }
 
-/** In-place changes of a kept column: type, default, NOT NULL, identity, comment. */
+/**
+ * In-place changes of a kept column: generation, identity, type, default, NOT NULL, comment. They
+ * are separate statements (each with its own dependencies: a DROP DEFAULT releases a sequence
+ * early) kept in the one order Postgres accepts (column-steps.ts).
+ */
 export function alterColumn(
   ctx: DiffContext,
   table: TableInfo,
@@ -60,8 +66,10 @@ export function alterColumn(
   const columnId = ids.column(table.schema, table.name, c.name);
   // Converted with its recreated enum: that statement sets type and default, the rest follows here.
   const converted = ctx.replaced.has(columnId);
-  if (!converted && c.generated !== d.generated) {
-    // A generated column holds no data of its own: drop it and add it again.
+  // A generated column that becomes a plain one keeps its values (DROP EXPRESSION); any other
+  // change of the expression recomputes them: drop the column and add it again.
+  const dropsExpression = c.generated !== undefined && d.generated === undefined;
+  if (!converted && c.generated !== d.generated && !dropsExpression) {
     dropColumn(ctx, table, c);
     addColumn(ctx, desiredTable, d);
     ctx.replaced.add(columnId);
@@ -76,7 +84,13 @@ export function alterColumn(
   });
   const change = (attribute: string, before: unknown, after: unknown) =>
     ctx.changes.push({ action: 'alter', object: columnId, attribute, before, after });
+  const steps: PlannedStatement[] = [];
 
+  if (dropsExpression && !converted) {
+    const sql = `ALTER TABLE ${name} ALTER COLUMN ${col} DROP EXPRESSION;`;
+    steps.push(statement(sql, RANK.alterColumn, `${columnId}#expression`, fields()));
+    change('generated', c.generated, d.generated);
+  }
   if (converted) {
     if (c.default !== d.default) change('default', c.default, d.default);
   } else if (c.type !== d.type || c.collation !== d.collation) {
@@ -93,7 +107,7 @@ export function alterColumn(
       `${columnId}#type`,
       fields(),
     );
-    ctx.statements.push(s);
+    steps.push(s);
     ctx.retypedColumns.set(columnId, s);
     if (c.type !== d.type) change('type', c.type, d.type);
     if (c.collation !== d.collation) change('collation', c.collation, d.collation);
@@ -103,7 +117,7 @@ export function alterColumn(
       d.default === undefined
         ? `ALTER TABLE ${name} ALTER COLUMN ${col} DROP DEFAULT;`
         : `ALTER TABLE ${name} ALTER COLUMN ${col} SET DEFAULT ${d.default};`;
-    ctx.statements.push(
+    steps.push(
       statement(
         sql,
         d.default === undefined ? RANK.dropDefault : RANK.alterColumn,
@@ -117,13 +131,36 @@ export function alterColumn(
   const identityAddsNotNull = !c.identity && d.identity !== undefined && !c.notNull;
   if (c.notNull !== d.notNull && !identityAddsNotNull) {
     const sql = `ALTER TABLE ${name} ALTER COLUMN ${col} ${d.notNull ? 'SET' : 'DROP'} NOT NULL;`;
-    ctx.statements.push(
-      statement(sql, RANK.alterColumn, `${columnId}#notnull`, { creates: [columnId], requires: [columnId] }),
-    );
+    steps.push(statement(sql, RANK.alterColumn, `${columnId}#notnull`, { creates: [columnId] }));
     change('not null', c.notNull, d.notNull);
   }
-  alterIdentity(ctx, table, c, d, columnId);
+  const identity = alterIdentity(ctx, table, c, d, columnId);
+  const position = newSequencePosition(ctx, table, c, d, columnId);
+  ctx.statements.push(
+    ...chainColumnSteps(columnId, [...identity.release, ...steps, ...identity.take, ...position]),
+  );
   alterComment(ctx, columnCommentTarget(table.schema, table.name, d.name), columnId, c.comment, d.comment);
+}
+
+/** A default that starts using a sequence created by this migration (identity or plain -> serial). */
+function newSequencePosition(
+  ctx: DiffContext,
+  table: TableInfo,
+  c: ColumnInfo,
+  d: ColumnInfo,
+  columnId: string,
+): PlannedStatement[] {
+  const regclass = nextvalSequence(d.default);
+  if (regclass === undefined || c.default === d.default) return [];
+  const entry = Object.entries(ctx.desired.sequences).find(
+    ([, sequence]) => qualified(sequence.schema, sequence.name) === regclass,
+  );
+  if (!entry || ctx.current.sequences[entry[0]]) return [];
+  const [sequenceId, sequence] = entry;
+  const position = keepSequencePosition(table, d, quoteLiteral(regclass), sequence, columnId);
+  if (!position) return [];
+  position.requires.push(sequenceId);
+  return [position];
 }
 
 /** A column default that uses a dropped function or sequence: drop it before, set it again after. */

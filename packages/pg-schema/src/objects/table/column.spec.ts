@@ -83,6 +83,25 @@ describe('column kind', () => {
     ]);
   });
 
+  it('keeps the values of a generated column that becomes plain (DROP EXPRESSION), recomputes them the other way', () => {
+    const { up, down } = diffBothWays(
+      withColumns(column('g', 'integer', { generated: '(id * 2)' })),
+      withColumns(column('g', 'integer', { default: '0' })),
+    );
+    expect(up.sql).toEqual([
+      'ALTER TABLE public.t ALTER COLUMN g DROP EXPRESSION;',
+      'ALTER TABLE public.t ALTER COLUMN g SET DEFAULT 0;',
+    ]);
+    expect(up.changes).toEqual([
+      '~ column public.t.g generated: (id * 2) -> (none)',
+      '~ column public.t.g default: (none) -> 0',
+    ]);
+    expect(down.sql).toEqual([
+      'ALTER TABLE public.t DROP COLUMN g;',
+      'ALTER TABLE public.t ADD COLUMN g integer GENERATED ALWAYS AS ((id * 2)) STORED;',
+    ]);
+  });
+
   it('sets a default again when the function it calls is dropped and created', () => {
     const code = (result: string): FunctionInfo => ({
       schema: 'public',
