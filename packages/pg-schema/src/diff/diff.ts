@@ -1,5 +1,6 @@
 import type { Catalog } from '../catalog/catalog.js';
 import { OBJECT_KINDS } from '../objects/registry.js';
+import type { ColumnConversions } from '../objects/table/column-conversion.js';
 import { orderStatements } from '../plan/order.js';
 import type { PlannedStatement } from '../plan/statement.js';
 import { cascade } from './cascade.js';
@@ -12,6 +13,11 @@ import { assignRelationNames } from './relation-names.js';
 export interface Step {
   transactional: boolean;
   statements: string[];
+}
+
+export interface DiffOptions {
+  /** Cast paths and `-- @using` expressions for retyped columns (generate passes the server's answers). */
+  conversions?: ColumnConversions;
 }
 
 export interface CatalogDiff {
@@ -28,9 +34,9 @@ export interface CatalogDiff {
  * The statements that turn `current` into `desired`, in dependency order. The down migration is
  * the same function called the other way round, so every change has its inverse by construction.
  */
-export function diffCatalogs(current: Catalog, desired: Catalog): CatalogDiff {
+export function diffCatalogs(current: Catalog, desired: Catalog, options: DiffOptions = {}): CatalogDiff {
   const generatedNames = renameGeneratedNames(current, desired, OBJECT_KINDS);
-  const ctx = newContext(OBJECT_KINDS, generatedNames.current, desired);
+  const ctx = newContext(OBJECT_KINDS, generatedNames.current, desired, options.conversions);
   ctx.statements.push(...generatedNames.statements);
   ctx.changes.push(...generatedNames.changes);
   // Kind by kind in registry order; kinds held by another (constraints) are diffed by it.

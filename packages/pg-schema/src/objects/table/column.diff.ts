@@ -5,6 +5,7 @@ import { RANK, statement, type PlannedStatement } from '../../plan/statement.js'
 import { columnCommentTarget } from '../../render/comments.js';
 import { qualified, quoteIdent, quoteLiteral } from '../../render/sql-text.js';
 import type { ColumnInfo } from './column.model.js';
+import { usingClause } from './column-conversion.js';
 import { chainColumnSteps } from './column-steps.js';
 import { columnDefinition } from './column.sql.js';
 import { alterIdentity } from './identity.diff.js';
@@ -97,9 +98,8 @@ export function alterColumn(
     const parts: string[] = [];
     if (c.default !== undefined) parts.push(`ALTER COLUMN ${col} DROP DEFAULT`);
     const collate = d.collation ? ` COLLATE ${d.collation}` : '';
-    parts.push(
-      `ALTER COLUMN ${col} TYPE ${d.type}${collate}${c.type !== d.type ? ` USING ${col}::${d.type}` : ''}`,
-    );
+    const using = c.type !== d.type ? usingClause(ctx, desiredTable, c, d) : '';
+    parts.push(`ALTER COLUMN ${col} TYPE ${d.type}${collate}${using}`);
     if (d.default !== undefined) parts.push(`ALTER COLUMN ${col} SET DEFAULT ${d.default}`);
     const s = statement(
       `ALTER TABLE ${name} ${parts.join(', ')};`,
