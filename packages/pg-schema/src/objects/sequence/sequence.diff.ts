@@ -32,7 +32,8 @@ export function alterSequence(ctx: DiffContext, id: string, c: SequenceInfo, d: 
       action: 'alter',
       object: id,
       attribute: 'options',
-      before: clauses.length,
+      // The same clauses with the values before: `INCREMENT BY 1 -> INCREMENT BY 10`.
+      before: sequenceAlterClauses(d, c).join(' '),
       after: clauses.join(' '),
     });
   }

@@ -14,12 +14,18 @@ import { catalogColumns } from './table-members.js';
 import type { TableInfo } from './table.model.js';
 import { tableName } from './table.sql.js';
 
+/**
+ * ADD COLUMN appends: keyed by the column's place in the models, several new columns are added in
+ * the models' order (the table ends as the models say when they are all at its end). A column
+ * that needs another added after it (a generated column) still waits for it.
+ */
 export function addColumn(ctx: DiffContext, table: TableInfo, column: ColumnInfo): void {
   const tableId = ids.table(table.schema, table.name);
   const columnId = ids.column(table.schema, table.name, column.name);
   const sql = `ALTER TABLE ${tableName(table)} ADD COLUMN ${columnDefinition(column, table)};`;
+  const place = String(table.columns.indexOf(column)).padStart(5, '0');
   ctx.statements.push(
-    statement(sql, RANK.addColumn, columnId, {
+    statement(sql, RANK.addColumn, `${tableId}#column${place}`, {
       creates: [columnId],
       requires: [tableId, ...depsOf(ctx.desired, columnId)],
     }),

@@ -35,6 +35,18 @@ describe('column kind', () => {
     expect(down.changes).toEqual(['- column public.t.note']);
   });
 
+  it("adds several columns in the models' order, not by name (ADD COLUMN appends)", () => {
+    const { up } = diffBothWays(
+      withColumns(),
+      withColumns(column('username', 'text'), column('password', 'text'), column('b', 'text')),
+    );
+    expect(up.sql).toEqual([
+      'ALTER TABLE public.t ADD COLUMN username text;',
+      'ALTER TABLE public.t ADD COLUMN password text;',
+      'ALTER TABLE public.t ADD COLUMN b text;',
+    ]);
+  });
+
   it('retypes a column with its default dropped and set again', () => {
     const before = column('n', 'integer', { default: '0' });
     const after = column('n', 'bigint', { default: '0', collation: undefined });
