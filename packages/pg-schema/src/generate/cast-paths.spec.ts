@@ -8,14 +8,28 @@ describe('columnTypeChanges', () => {
   it('lists kept columns whose type differs, not new, dropped or regenerated ones', () => {
     const before = catalogOf({
       tables: tables(
-        table('t', [column('a', 'integer'), column('b', 'text'), column('g', 'integer', { generated: '1' })]),
+        table('t', [
+          column('a', 'integer'),
+          column('b', 'text'),
+          column('g', 'integer', { generated: '1' }),
+          column('h', 'integer'),
+        ]),
       ),
     });
     const after = catalogOf({
-      tables: tables(table('t', [column('a', 'bigint'), column('c', 'text'), column('g', 'bigint')])),
+      tables: tables(
+        table('t', [
+          column('a', 'bigint'),
+          column('c', 'text'),
+          column('g', 'bigint'),
+          column('h', 'bigint', { generated: '2' }),
+        ]),
+      ),
     });
+    // g becomes plain (DROP EXPRESSION, then the type): converted; h becomes generated: added again.
     expect(columnTypeChanges(before, after)).toEqual([
       { columnId: 'column:public.t.a', from: 'integer', to: 'bigint' },
+      { columnId: 'column:public.t.g', from: 'integer', to: 'bigint' },
     ]);
   });
 });

@@ -18,7 +18,9 @@ export function columnTypeChanges(current: Catalog, desired: Catalog): TypeChang
     if (!target) continue;
     for (const column of table.columns) {
       const other = target.columns.find((c) => c.name === column.name);
-      if (other && other.type !== column.type && other.generated === column.generated)
+      // A column whose generation changes is added again (no conversion), unless it becomes plain.
+      const inPlace = other?.generated === column.generated || other?.generated === undefined;
+      if (other && other.type !== column.type && inPlace)
         out.push({
           columnId: ids.column(table.schema, table.name, column.name),
           from: column.type,

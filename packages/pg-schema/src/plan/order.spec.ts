@@ -93,3 +93,12 @@ describe('orderStatements: relation names', () => {
     ).toEqual(['drop sequence', 'add identity']);
   });
 });
+
+describe('statement', () => {
+  it('copies the lists it is given (callers pass catalog arrays; the plan adds to them)', () => {
+    const dependencies = ['type:public.e'];
+    const s = statement('alter', RANK.alterColumn, 'c', { requires: dependencies });
+    s.requires.push('column:public.t.c#step0');
+    expect(dependencies).toEqual(['type:public.e']);
+  });
+});

@@ -75,12 +75,13 @@ export function statement(
     rank,
     key,
     transactional: fields.transactional ?? true,
-    creates: fields.creates ?? [],
-    drops: fields.drops ?? [],
-    requires: fields.requires ?? [],
-    releases: fields.releases ?? [],
-    afterDropOf: fields.afterDropOf ?? [],
-    takesNames: fields.takesNames ?? [],
-    freesNames: fields.freesNames ?? [],
+    // Copies: callers pass catalog arrays (dependencies), and the plan adds to these later.
+    creates: [...(fields.creates ?? [])],
+    drops: [...(fields.drops ?? [])],
+    requires: [...(fields.requires ?? [])],
+    releases: [...(fields.releases ?? [])],
+    afterDropOf: [...(fields.afterDropOf ?? [])],
+    takesNames: [...(fields.takesNames ?? [])],
+    freesNames: [...(fields.freesNames ?? [])],
   };
 }

@@ -23,7 +23,7 @@ export async function snapshotRows(client: ClientBase, catalog: Catalog): Promis
 
 /**
  * Requires every seeded table that `state` keeps to hold the same rows in the columns the change
- * keeps: those in `state` under the same name and, where `sameType` is set, the same type.
+ * keeps: those in `state` under the same name, type and generation expression.
  * `kept` (the catalog after up, when checking after down) narrows the columns to those the up
  * direction kept too: a column dropped by up comes back empty by design.
  */
@@ -42,7 +42,13 @@ export async function expectRowsKept(
       .filter((column) => {
         const after = now.columns.find((c) => c.name === column.name);
         const inUp = up.columns.find((c) => c.name === column.name);
-        return after !== undefined && inUp !== undefined && after.type === column.type;
+        // A column that becomes generated (or changes its expression) is recomputed by design.
+        return (
+          after !== undefined &&
+          inUp !== undefined &&
+          after.type === column.type &&
+          inUp.generated === column.generated
+        );
       })
       .map((column) => column.name);
     const actual = await readRows(client, now, columns);

@@ -82,69 +82,69 @@ export function alterColumn(
     ctx.replaced.add(columnId);
     return;
   }
-  const name = tableName(desiredTable);
-  const col = quoteIdent(d.name);
-  const fields = () => ({
-    creates: [columnId],
-    requires: depsOf(ctx.desired, columnId),
-    releases: depsOf(ctx.current, columnId),
-  });
+  const alter = (clause: string, key: string, withDependencies = false) =>
+    statement(`ALTER TABLE ${tableName(desiredTable)} ${clause};`, RANK.alterColumn, `${columnId}#${key}`, {
+      creates: [columnId],
+      ...(withDependencies
+        ? { requires: depsOf(ctx.desired, columnId), releases: depsOf(ctx.current, columnId) }
+        : {}),
+    });
   const change = (attribute: string, before: unknown, after: unknown) =>
     ctx.changes.push({ action: 'alter', object: columnId, attribute, before, after });
-  const steps: PlannedStatement[] = [];
+  const col = `ALTER COLUMN ${quoteIdent(d.name)}`;
 
+  let expression: PlannedStatement | undefined;
   if (dropsExpression && !converted) {
-    const sql = `ALTER TABLE ${name} ALTER COLUMN ${col} DROP EXPRESSION;`;
-    steps.push(statement(sql, RANK.alterColumn, `${columnId}#expression`, fields()));
+    expression = alter(`${col} DROP EXPRESSION`, 'expression', true);
     change('generated', c.generated, d.generated);
   }
+  let retype: PlannedStatement | undefined;
+  let defaultChange: PlannedStatement | undefined;
   if (converted) {
     if (c.default !== d.default) change('default', c.default, d.default);
   } else if (c.type !== d.type || c.collation !== d.collation) {
+    // One statement: the default goes while the type changes and comes back in the new type.
     const parts: string[] = [];
-    if (c.default !== undefined) parts.push(`ALTER COLUMN ${col} DROP DEFAULT`);
+    if (c.default !== undefined) parts.push(`${col} DROP DEFAULT`);
     const collate = d.collation ? ` COLLATE ${d.collation}` : '';
     const using = c.type !== d.type ? usingClause(ctx, desiredTable, c, d) : '';
-    parts.push(`ALTER COLUMN ${col} TYPE ${d.type}${collate}${using}`);
-    if (d.default !== undefined) parts.push(`ALTER COLUMN ${col} SET DEFAULT ${d.default}`);
-    const s = statement(
-      `ALTER TABLE ${name} ${parts.join(', ')};`,
-      RANK.alterColumn,
-      `${columnId}#type`,
-      fields(),
-    );
-    steps.push(s);
-    ctx.retypedColumns.set(columnId, s);
+    parts.push(`${col} TYPE ${d.type}${collate}${using}`);
+    if (d.default !== undefined) parts.push(`${col} SET DEFAULT ${d.default}`);
+    retype = alter(parts.join(', '), 'type', true);
+    ctx.retypedColumns.set(columnId, retype);
     if (c.type !== d.type) change('type', c.type, d.type);
     if (c.collation !== d.collation) change('collation', c.collation, d.collation);
     if (c.default !== d.default) change('default', c.default, d.default);
   } else if (c.default !== d.default) {
-    const sql =
-      d.default === undefined
-        ? `ALTER TABLE ${name} ALTER COLUMN ${col} DROP DEFAULT;`
-        : `ALTER TABLE ${name} ALTER COLUMN ${col} SET DEFAULT ${d.default};`;
-    steps.push(
-      statement(
-        sql,
-        d.default === undefined ? RANK.dropDefault : RANK.alterColumn,
-        `${columnId}#default`,
-        fields(),
-      ),
-    );
+    const clause = d.default === undefined ? `${col} DROP DEFAULT` : `${col} SET DEFAULT ${d.default}`;
+    defaultChange = alter(clause, 'default', true);
+    // A dropped default goes among the drops: what it used (a sequence) may be dropped after it.
+    if (d.default === undefined) defaultChange.rank = RANK.dropDefault;
     change('default', c.default, d.default);
   }
   // ADD GENERATED ... AS IDENTITY needs the column NOT NULL first: the identity statement does both.
   const identityAddsNotNull = !c.identity && d.identity !== undefined && !c.notNull;
+  let notNull: PlannedStatement | undefined;
   if (c.notNull !== d.notNull && !identityAddsNotNull) {
-    const sql = `ALTER TABLE ${name} ALTER COLUMN ${col} ${d.notNull ? 'SET' : 'DROP'} NOT NULL;`;
-    steps.push(statement(sql, RANK.alterColumn, `${columnId}#notnull`, { creates: [columnId] }));
+    notNull = alter(`${col} ${d.notNull ? 'SET' : 'DROP'} NOT NULL`, 'notnull');
     change('not null', c.notNull, d.notNull);
   }
   const identity = alterIdentity(ctx, table, c, d, columnId);
   const position = newSequencePosition(ctx, table, c, d, columnId);
-  ctx.statements.push(
-    ...chainColumnSteps(columnId, [...identity.release, ...steps, ...identity.take, ...position]),
-  );
+  // NOT NULL is relaxed before the type changes (a conversion may give NULLs), tightened after.
+  const relax = notNull && !d.notNull ? notNull : undefined;
+  const tighten = notNull && d.notNull ? notNull : undefined;
+  const steps = [
+    ...identity.release,
+    expression,
+    defaultChange,
+    relax,
+    retype,
+    tighten,
+    ...identity.take,
+    ...position,
+  ].filter((step): step is PlannedStatement => step !== undefined);
+  ctx.statements.push(...chainColumnSteps(columnId, steps));
   alterComment(ctx, columnCommentTarget(table.schema, table.name, d.name), columnId, c.comment, d.comment);
 }
 
