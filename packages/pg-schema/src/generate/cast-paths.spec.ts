@@ -48,6 +48,8 @@ describeEachServer('resolveCastPaths: the server decides', (server) => {
     await next.query(
       `CREATE TYPE e1 AS ENUM ('a'); CREATE TYPE e2 AS ENUM ('a'); CREATE TYPE pair2 AS (a int, b int)`,
     );
+    await old.query('CREATE EXTENSION citext');
+    await next.query('CREATE SCHEMA ext; CREATE EXTENSION citext WITH SCHEMA ext');
   });
   afterAll(() => Promise.all(dbs.map((db) => db.drop())));
 
@@ -64,6 +66,7 @@ describeEachServer('resolveCastPaths: the server decides', (server) => {
       ['int4range', 'numrange'],
       ['date', 'integer'],
       ['integer', 'integer[]'],
+      ['public.citext', 'ext.citext'],
     ];
     const paths = await resolveCastPaths(
       changes.map(([from, to]) => ({ from, to })),
@@ -83,6 +86,8 @@ describeEachServer('resolveCastPaths: the server decides', (server) => {
       'int4range -> numrange: text',
       'date -> integer: none',
       'integer -> integer[]: none',
+      // The extension moved schema (ALTER EXTENSION ... SET SCHEMA): the same type.
+      'public.citext -> ext.citext: direct',
     ]);
   });
 });

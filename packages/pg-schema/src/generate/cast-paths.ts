@@ -62,6 +62,9 @@ async function castPath(from: string, to: string, target: ClientBase, source: Cl
       source,
     ]));
   if (direct) return 'direct';
+  // A type of an extension moved to another schema (ALTER EXTENSION ... SET SCHEMA) is one type.
+  const [fromExtension, toExtension] = [await extensionType(from, source), await extensionType(to, target)];
+  if (fromExtension !== undefined && fromExtension === toExtension) return 'direct';
   const [a, b] = [await shapeOf(from, source, target), await shapeOf(to, target, source)];
   return a !== undefined && a === b && /^[ecrm]/.test(a) ? 'text' : 'none';
 }
@@ -105,6 +108,21 @@ async function baseType(type: string, ...databases: ClientBase[]): Promise<strin
     if (base === null) return type;
   }
   return type;
+}
+
+/** `extension.type` for a type an extension created (e.g. `citext.citext`), else undefined. */
+async function extensionType(type: string, db: ClientBase): Promise<string | undefined> {
+  return inTransaction(db, async () => {
+    const { rows } = await db.query<{ name: string }>(
+      `SELECT e.extname || '.' || t.typname AS name
+         FROM pg_type t
+         JOIN pg_depend d ON d.classid = 'pg_type'::regclass AND d.objid = t.oid AND d.deptype = 'e'
+         JOIN pg_extension e ON e.oid = d.refobjid
+        WHERE t.oid = to_regtype($1)`,
+      [type],
+    );
+    return rows[0]?.name;
+  });
 }
 
 /**
