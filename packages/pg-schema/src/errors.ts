@@ -8,6 +8,7 @@ export type PgSchemaErrorCode =
   | 'INVALID_MIGRATIONS'
   | 'REPLAY_FAILED'
   | 'RENAME_HINT'
+  | 'MODEL_HINT'
   | 'SHADOW_UNAVAILABLE'
   | 'UNSUPPORTED_CHANGE'
   | 'ENVIRONMENT'

@@ -15,6 +15,7 @@ import { describeModels } from '../generate/describe-models.js';
 import { renderSchemaDocs } from '../render/schema-docs.js';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { unusedUsingNote } from '../models/using-hints.js';
 import { planToJson } from '../report/plan-json.js';
 import { formatVerifyJunit } from '../report/verify-junit.js';
 import { formatVerifyText } from '../report/verify-text.js';
@@ -117,6 +118,7 @@ async function diff(argv: string[], io: Output): Promise<number> {
   else io.out(renderMigrationText(plan));
   for (const hint of plan.staleHints)
     io.err(`note: ${hint.where}: @renamed-from ${hint.from} is already applied; you can remove it.\n`);
+  for (const hint of plan.unusedUsingHints) io.err(`${unusedUsingNote(hint)}\n`);
   return values['exit-code'] && !plan.empty ? 1 : 0;
 }
 
@@ -134,6 +136,7 @@ async function generate(argv: string[], io: Output): Promise<number> {
   });
   for (const hint of result.plan.staleHints)
     io.err(`note: ${hint.where}: @renamed-from ${hint.from} is already applied; you can remove it.\n`);
+  for (const hint of result.plan.unusedUsingHints) io.err(`${unusedUsingNote(hint)}\n`);
   if (result.status === 'no-changes') {
     io.out('No changes: the migrations already build the models. Nothing written.\n');
   } else if (result.status === 'dry-run') {

@@ -1,5 +1,6 @@
 import type { Catalog } from '../catalog/catalog.js';
 import type { AnyObjectKind } from '../objects/kind.js';
+import type { ColumnConversions } from '../objects/table/column-conversion.js';
 import type { PlannedStatement } from '../plan/statement.js';
 import type { Change } from './change.js';
 
@@ -24,9 +25,16 @@ export interface DiffContext {
   recreatedTypes: Set<string>;
   /** Ids already recreated by the diff or the cascade. */
   replaced: Set<string>;
+  /** How retyped columns convert their values (cast paths from the server, `-- @using` hints). */
+  conversions: ColumnConversions;
 }
 
-export function newContext(kinds: readonly AnyObjectKind[], current: Catalog, desired: Catalog): DiffContext {
+export function newContext(
+  kinds: readonly AnyObjectKind[],
+  current: Catalog,
+  desired: Catalog,
+  conversions: ColumnConversions = {},
+): DiffContext {
   return {
     kinds,
     current,
@@ -38,6 +46,7 @@ export function newContext(kinds: readonly AnyObjectKind[], current: Catalog, de
     retypedColumns: new Map(),
     recreatedTypes: new Set(),
     replaced: new Set(),
+    conversions,
   };
 }
 

@@ -2,6 +2,7 @@ import { kindOf } from '../catalog/object-id.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { AnyObjectKind, KindDiff, ObjectKindModule } from '../objects/kind.js';
 import { allKeys, type DiffContext } from './context.js';
+import { markImplicit } from './object-ops.js';
 
 /**
  * The loop every kind shares: create what is new, drop what is gone (unless it goes with its
@@ -42,9 +43,20 @@ function dropped<T>(ctx: DiffContext, diff: CreateAndDrop<T>, id: string, object
 /** A kind's create and drop (its module's functions, so a module can pass its own). */
 export type CreateAndDrop<T> = Pick<KindDiff<T>, 'create' | 'drop'>;
 
-/** Marks the object gone and writes its drop, unless it goes with its parent. */
+/**
+ * Marks the object gone and writes its drop, unless it goes with its parent: a parent dropped
+ * already, or a relation the models no longer have (a materialized view's index, whatever kind
+ * is diffed first).
+ */
 export function dropObject<T>(ctx: DiffContext, diff: CreateAndDrop<T>, id: string, object: T): void {
   ctx.gone.add(id);
+  const relation = kindOfObject(ctx.kinds, ctx.current, id)?.dropsWith?.(object);
+  if (
+    relation !== undefined &&
+    kindOfObject(ctx.kinds, ctx.current, relation) &&
+    !kindOfObject(ctx.kinds, ctx.desired, relation)
+  )
+    markImplicit(ctx, id);
   if (ctx.implicitlyDropped.has(id)) return;
   diff.drop(ctx, id, object);
 }

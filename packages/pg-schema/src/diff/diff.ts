@@ -2,6 +2,7 @@ import type { Catalog } from '../catalog/catalog.js';
 import { OBJECT_KINDS } from '../objects/registry.js';
 import { alterIndexSettings } from '../objects/table/index-settings.diff.js';
 import { changeParentLinks } from '../objects/table/table-parents.js';
+import type { ColumnConversions } from '../objects/table/column-conversion.js';
 import { orderStatements } from '../plan/order.js';
 import type { PlannedStatement } from '../plan/statement.js';
 import { cascade } from './cascade.js';
@@ -9,10 +10,16 @@ import type { Change } from './change.js';
 import { newContext } from './context.js';
 import { diffObjects } from './diff-objects.js';
 import { renameGeneratedNames } from './generated-names.js';
+import { assignRelationNames } from './relation-names.js';
 
 export interface Step {
   transactional: boolean;
   statements: string[];
+}
+
+export interface DiffOptions {
+  /** Cast paths and `-- @using` expressions for retyped columns (generate passes the server's answers). */
+  conversions?: ColumnConversions;
 }
 
 export interface CatalogDiff {
@@ -29,12 +36,12 @@ export interface CatalogDiff {
  * The statements that turn `current` into `desired`, in dependency order. The down migration is
  * the same function called the other way round, so every change has its inverse by construction.
  */
-export function diffCatalogs(current: Catalog, desired: Catalog): CatalogDiff {
+export function diffCatalogs(current: Catalog, desired: Catalog, options: DiffOptions = {}): CatalogDiff {
   // Partitions and children that join or leave a parent: each side sees them on their own (a
   // detached partition's constraints can then be renamed like a table's own).
   const links = changeParentLinks(current, desired);
   const generatedNames = renameGeneratedNames(links.current, links.desired, OBJECT_KINDS);
-  const ctx = newContext(OBJECT_KINDS, generatedNames.current, links.desired);
+  const ctx = newContext(OBJECT_KINDS, generatedNames.current, links.desired, options.conversions);
   ctx.statements.push(...links.statements, ...generatedNames.statements);
   ctx.changes.push(...links.changes, ...generatedNames.changes);
   // Kind by kind in registry order; kinds held by another (constraints) are diffed by it.
@@ -45,6 +52,7 @@ export function diffCatalogs(current: Catalog, desired: Catalog): CatalogDiff {
   cascade(ctx);
   alterIndexSettings(ctx);
   for (const kind of OBJECT_KINDS) kind.diffAfterCascade?.(ctx);
+  assignRelationNames(ctx.statements, OBJECT_KINDS, ctx.current, ctx.desired);
   const { statements, cycles } = orderStatements(ctx.statements);
   return { changes: ctx.changes, statements, steps: toSteps(statements), cycles };
 }

@@ -5,6 +5,7 @@ import { tableName } from '../objects/table/table.sql.js';
 import { qualified, quoteIdent } from '../render/sql-text.js';
 import { RANK, statement, type PlannedStatement } from '../plan/statement.js';
 import type { Change } from './change.js';
+import { relationNameKey } from './relation-names.js';
 
 type RenamedKind = 'constraint' | 'index' | 'sequence';
 
@@ -65,6 +66,7 @@ export function renameGeneratedNames(
       out.statements.push(
         renameStatement(
           `ALTER TABLE ${tableName(table)} RENAME CONSTRAINT ${quoteIdent(name)} TO ${quoteIdent(match.name)};`,
+          indexed ? { schema: table.schema, from: name, to: match.name } : undefined,
         ),
       );
     }
@@ -86,6 +88,7 @@ export function renameGeneratedNames(
     out.statements.push(
       renameStatement(
         `ALTER INDEX ${qualified(index.schema, index.name)} RENAME TO ${quoteIdent(match.name)};`,
+        { schema: index.schema, from: index.name, to: match.name },
       ),
     );
   }
@@ -105,6 +108,7 @@ export function renameGeneratedNames(
     out.statements.push(
       renameStatement(
         `ALTER SEQUENCE ${qualified(sequence.schema, sequence.name)} RENAME TO ${quoteIdent(match.name)};`,
+        { schema: sequence.schema, from: sequence.name, to: match.name },
       ),
     );
   }
@@ -155,8 +159,15 @@ function indexDefinition(index: IndexInfo, name: string): string {
   return index.definition.replace(` INDEX ${quoteIdent(index.name)} ON `, ` INDEX ${quoteIdent(name)} ON `);
 }
 
-function renameStatement(sql: string): PlannedStatement {
-  return statement(sql, RANK.rename, `0rename:${sql}`);
+/** A rename releases the old relation name and takes the new one (constraints without an index take none). */
+function renameStatement(
+  sql: string,
+  names?: { schema: string; from: string; to: string },
+): PlannedStatement {
+  return statement(sql, RANK.rename, `0rename:${sql}`, {
+    freesNames: names ? [relationNameKey({ schema: names.schema, name: names.from })] : [],
+    takesNames: names ? [relationNameKey({ schema: names.schema, name: names.to })] : [],
+  });
 }
 
 /** Renames one object inside a catalog copy; returns its new id. */

@@ -20,13 +20,18 @@ export function markImplicit(ctx: DiffContext, id: string): void {
   ctx.gone.add(id);
 }
 
-/** Ids of the objects, of any kind, that the DROP of a table or view takes along. */
+/**
+ * Ids of the objects, of any kind, that the DROP of a table or view takes along. An object the
+ * models keep and that its kind changes in place (a serial's sequence whose OWNED BY moves to
+ * another table) is not among them: its own change moves it off the relation before the drop.
+ */
 export function droppedWith(ctx: DiffContext, relationId: string): string[] {
   const out: string[] = [];
   for (const kind of ctx.kinds) {
     if (!kind.dropsWith) continue;
+    const kept = kind.recreate ? undefined : kind.objects(ctx.desired);
     for (const [id, object] of Object.entries(kind.objects(ctx.current)))
-      if (kind.dropsWith(object) === relationId) out.push(id);
+      if (kind.dropsWith(object) === relationId && kept?.[id] === undefined) out.push(id);
   }
   return out;
 }

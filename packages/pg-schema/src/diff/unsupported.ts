@@ -8,3 +8,13 @@ export class UnsupportedChangeError extends Error {
     this.name = 'UnsupportedChangeError';
   }
 }
+
+/** Runs a diff for a report (verify): a change the engine cannot write comes back as the error, to be reported. */
+export function diffOrUnsupported<T>(run: () => T): T | UnsupportedChangeError {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof UnsupportedChangeError) return error;
+    throw error;
+  }
+}

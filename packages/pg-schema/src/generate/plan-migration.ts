@@ -22,10 +22,12 @@ import type { LintFinding } from '../lint/finding.js';
 import { lintMigration } from '../lint/lint-statements.js';
 import { applyModels } from '../models/apply-models.js';
 import { readRenameHints, type RenameHint } from '../models/rename-hints.js';
+import { readUsingHints, type UsingHint } from '../models/using-hints.js';
 import { acquireShadowServer } from '../shadow/shadow-server.js';
 import { createShadowDatabase, type ShadowDatabase } from '../shadow/shadow-database.js';
 import { provideShadowRoles, rolesToProvide, type ShadowRoles } from '../shadow/shadow-roles.js';
 import { planRenames } from './apply-renames.js';
+import { planConversions } from './plan-conversions.js';
 
 export interface PlanOptions {
   modelsDir: string;
@@ -53,6 +55,8 @@ export interface MigrationPlan {
   /** No difference: nothing to write. */
   empty: boolean;
   staleHints: RenameHint[];
+  /** `-- @using` hints on columns whose type does not change (already applied, or misplaced). */
+  unusedUsingHints: UsingHint[];
   migrations: MigrationFile[];
   /** The catalog the committed migrations build, and the one the models build. */
   current: Catalog;
@@ -82,7 +86,7 @@ export async function planMigration(options: PlanOptions): Promise<MigrationPlan
     await serverStarting.then((server) => server.release()).catch(() => undefined);
     throw error;
   });
-  const { models, hints, migrations } = inputs;
+  const { models, hints, usingHints, migrations } = inputs;
   const server = await serverStarting;
   const databases: ShadowDatabase[] = [];
   let roles: ShadowRoles | undefined;
@@ -121,9 +125,22 @@ export async function planMigration(options: PlanOptions): Promise<MigrationPlan
         ]);
       });
     }
+    const conversions = await time('conversions', () =>
+      planConversions({
+        hints: usingHints,
+        renameHints: hints,
+        up: { current: renamedCurrent, desired },
+        down: { current: unrenamedDesired, desired: current },
+        currentDb: currentDb.client,
+        desiredDb: desiredDb.client,
+      }),
+    );
     const [upDiff, downDiff] = await time('diff', async () => {
       try {
-        return [diffCatalogs(renamedCurrent, desired), diffCatalogs(unrenamedDesired, current)];
+        return [
+          diffCatalogs(renamedCurrent, desired, { conversions: conversions.up }),
+          diffCatalogs(unrenamedDesired, current, { conversions: conversions.down }),
+        ];
       } catch (error) {
         if (error instanceof UnsupportedChangeError)
           throw new PgSchemaError('UNSUPPORTED_CHANGE', error.message);
@@ -145,6 +162,7 @@ export async function planMigration(options: PlanOptions): Promise<MigrationPlan
       hazards,
       empty: renames.up.length === 0 && upDiff.statements.length === 0,
       staleHints: renames.stale,
+      unusedUsingHints: conversions.unused,
       migrations,
       current,
       desired,
@@ -160,9 +178,12 @@ export async function planMigration(options: PlanOptions): Promise<MigrationPlan
   }
 }
 
-async function readInputs(
-  options: PlanOptions,
-): Promise<{ models: ModelFile[]; hints: RenameHint[]; migrations: MigrationFile[] }> {
+async function readInputs(options: PlanOptions): Promise<{
+  models: ModelFile[];
+  hints: RenameHint[];
+  usingHints: UsingHint[];
+  migrations: MigrationFile[];
+}> {
   let models: ModelFile[];
   let migrations: MigrationFile[];
   try {
@@ -185,7 +206,7 @@ async function readInputs(
         sum.problems.map((p) => `  ${p.message}`).join('\n'),
     );
   }
-  return { models, hints: readRenameHints(models), migrations };
+  return { models, hints: readRenameHints(models), usingHints: readUsingHints(models), migrations };
 }
 
 async function replay(db: ShadowDatabase, migrations: MigrationFile[]): Promise<void> {

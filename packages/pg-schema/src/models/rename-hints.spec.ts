@@ -39,9 +39,17 @@ describe('readRenameHints', () => {
   it('finds columns after multi-byte text (parser locations are bytes)', () => {
     const sql = "CREATE TABLE t (\n  note text DEFAULT 'ñandú', label text -- @renamed-from tag\n);";
     const hints = readRenameHints([model(sql)]);
-    // Both columns are on line 2: the first one defined there is the hint's column.
+    // Both columns are on line 2: the hint is about the last one defined before it (byte offsets
+    // after 'ñandú' must be right to tell).
     expect(hints).toEqual([
-      { kind: 'column', schema: 'public', table: 't', column: 'note', from: 'tag', where: 'models/01.sql:2' },
+      {
+        kind: 'column',
+        schema: 'public',
+        table: 't',
+        column: 'label',
+        from: 'tag',
+        where: 'models/01.sql:2',
+      },
     ]);
   });
 

@@ -67,3 +67,38 @@ describe('orderStatements', () => {
     expect(sqlOf([...list].reverse())).toEqual(sqlOf(list));
   });
 });
+
+describe('orderStatements: relation names', () => {
+  it('gives a name to an object only after the statement that releases it, whatever the ranks', () => {
+    expect(
+      sqlOf([
+        statement('create new_t with old_t_pkey', RANK.createSchema, 'table:new_t', {
+          creates: ['table:new_t'],
+          takesNames: ['public.old_t_pkey'],
+        }),
+        statement('drop old_t', RANK.dropTable, 'table:old_t', {
+          drops: ['table:old_t'],
+          freesNames: ['public.old_t_pkey'],
+        }),
+      ]),
+    ).toEqual(['drop old_t', 'create new_t with old_t_pkey']);
+    expect(
+      sqlOf([
+        statement('add identity', RANK.rename, 'column:t.id#identity', { takesNames: ['public.t_id_seq'] }),
+        statement('drop sequence', RANK.dropSequence, 'sequence:t_id_seq', {
+          drops: ['sequence:t_id_seq'],
+          freesNames: ['public.t_id_seq'],
+        }),
+      ]),
+    ).toEqual(['drop sequence', 'add identity']);
+  });
+});
+
+describe('statement', () => {
+  it('copies the lists it is given (callers pass catalog arrays; the plan adds to them)', () => {
+    const dependencies = ['type:public.e'];
+    const s = statement('alter', RANK.alterColumn, 'c', { requires: dependencies });
+    s.requires.push('column:public.t.c#step0');
+    expect(dependencies).toEqual(['type:public.e']);
+  });
+});

@@ -7,14 +7,16 @@ export interface OrderResult {
 }
 
 /**
- * Orders statements so that everything a statement needs exists before it and everything that
- * still uses an object is gone before the object is dropped; among free statements, the lowest
+ * Orders statements so that everything a statement needs exists before it, everything that
+ * still uses an object is gone before the object is dropped, and a relation name is released
+ * (dropped or renamed) before a statement gives it to another object; among free statements, the lowest
  * rank then key goes first (Kahn's algorithm), which keeps the output stable run after run.
  */
 export function orderStatements(input: PlannedStatement[]): OrderResult {
   const creators = indexBy(input, (s) => s.creates);
   const droppers = indexBy(input, (s) => s.drops);
   const releasers = indexBy(input, (s) => s.releases);
+  const nameFreers = indexBy(input, (s) => s.freesNames);
   const edges = input.map(() => new Set<number>());
   const addEdge = (from: number, to: number) => {
     if (from !== to) edges[from].add(to);
@@ -26,6 +28,8 @@ export function orderStatements(input: PlannedStatement[]): OrderResult {
       for (const c of creators.get(id) ?? []) if (!input[c].drops.includes(id)) addEdge(i, c);
     }
     for (const id of s.afterDropOf) for (const d of droppers.get(id) ?? []) addEdge(d, i);
+    // A name is reused only once whatever held it is dropped or renamed.
+    for (const name of s.takesNames) for (const f of nameFreers.get(name) ?? []) addEdge(f, i);
   });
 
   const indegree = input.map(() => 0);

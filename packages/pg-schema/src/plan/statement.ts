@@ -17,6 +17,14 @@ export interface PlannedStatement {
   releases: string[];
   /** Ids whose drop must come first (dependents removed before an in-place change). */
   afterDropOf: string[];
+  /**
+   * Relation names (pg_class, `schema.name` quoted as SQL writes it) the statement gives to an
+   * object, and those it releases: a name is taken only after every statement releasing it ran.
+   * Statements that create or drop ids get theirs from the kinds' `relationNames` (diff/relation-names.ts);
+   * in-place changes (identity, renames) name theirs.
+   */
+  takesNames: string[];
+  freesNames: string[];
 }
 
 /** Default ranks: drops (dependents first), then creates (referenced objects first). */
@@ -67,10 +75,13 @@ export function statement(
     rank,
     key,
     transactional: fields.transactional ?? true,
-    creates: fields.creates ?? [],
-    drops: fields.drops ?? [],
-    requires: fields.requires ?? [],
-    releases: fields.releases ?? [],
-    afterDropOf: fields.afterDropOf ?? [],
+    // Copies: callers pass catalog arrays (dependencies), and the plan adds to these later.
+    creates: [...(fields.creates ?? [])],
+    drops: [...(fields.drops ?? [])],
+    requires: [...(fields.requires ?? [])],
+    releases: [...(fields.releases ?? [])],
+    afterDropOf: [...(fields.afterDropOf ?? [])],
+    takesNames: [...(fields.takesNames ?? [])],
+    freesNames: [...(fields.freesNames ?? [])],
   };
 }

@@ -15,6 +15,10 @@ export function planToJson(plan: MigrationPlan): Record<string, unknown> {
     down: stepsSql(plan.down),
     file: plan.empty ? null : renderMigrationText(plan),
     staleRenameHints: plan.staleHints.map((hint) => ({ where: hint.where, from: hint.from })),
+    unusedUsingHints: plan.unusedUsingHints.map((hint) => ({
+      where: hint.where,
+      column: `${hint.schema}.${hint.table}.${hint.column}`,
+    })),
     shadow: plan.shadow,
     timings: plan.timings,
   };

@@ -11,7 +11,8 @@ import {
 import pg from 'pg';
 import type { Catalog } from '../catalog/catalog.js';
 import { describeChange } from '../diff/change.js';
-import { diffCatalogs } from '../diff/diff.js';
+import { diffCatalogs, type CatalogDiff } from '../diff/diff.js';
+import { diffOrUnsupported, UnsupportedChangeError } from '../diff/unsupported.js';
 import { PgSchemaError } from '../errors.js';
 import { introspectCatalog, type IntrospectOptions } from '../introspect/introspect.js';
 import type { VerifyProblem } from './verify-report.js';
@@ -69,11 +70,19 @@ export async function checkLiveDatabase(
       return `${applied.length} applied, history does not match the files`;
     }
     const live = await introspectCatalog(client, introspectOptions);
-    const drift = diffCatalogs(states[count], live);
-    if (drift.statements.length > 0) {
+    const drift = diffOrUnsupported(() => diffCatalogs(states[count], live));
+    if (drift instanceof UnsupportedChangeError) {
+      problems.push({
+        file: where,
+        message: `the live schema differs from what its ${count} applied migration(s) build (changed by hand?):\n  ${drift.message}`,
+        fix: 'undo the manual change, or capture it in the models and generate a migration',
+      });
+    } else if (drift.statements.length > 0) {
       // A schema equal to what later migrations build: their rows were deleted, not the schema edited.
       const ahead = states.findIndex(
-        (state, index) => index > count && diffCatalogs(state, live).statements.length === 0,
+        (state, index) =>
+          index > count &&
+          diffOrUnsupported(() => diffCatalogs(state, live).statements.length === 0) === true,
       );
       if (ahead > count) {
         const unrecorded = migrations.slice(count, ahead);
@@ -92,9 +101,7 @@ export async function checkLiveDatabase(
         file: where,
         message: `the live schema differs from what its ${count} applied migration(s) build (changed by hand?):\n${drift.changes.map((c) => `  ${describeChange(c)}`).join('\n')}`,
         fix: 'undo the manual change, or capture it in the models and generate a migration',
-        sql: diffCatalogs(live, states[count])
-          .statements.map((s) => s.sql)
-          .join('\n\n'),
+        sql: sqlOrMessage(() => diffCatalogs(live, states[count])),
       });
     }
     return `${where}: ${count} applied, ${pending} pending`;
@@ -135,4 +142,11 @@ async function reportHoles(
       });
     }
   }
+}
+
+/** The SQL that undoes a drift, or why the engine cannot write it. */
+function sqlOrMessage(run: () => CatalogDiff): string {
+  const diff = diffOrUnsupported(run);
+  if (diff instanceof UnsupportedChangeError) return `-- ${diff.message}`;
+  return diff.statements.map((s) => s.sql).join('\n\n');
 }

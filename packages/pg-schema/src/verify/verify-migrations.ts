@@ -14,6 +14,7 @@ import type { Catalog } from '../catalog/catalog.js';
 import { comparableCatalog } from '../catalog/comparable.js';
 import { describeChange } from '../diff/change.js';
 import { diffCatalogs } from '../diff/diff.js';
+import { diffOrUnsupported, UnsupportedChangeError } from '../diff/unsupported.js';
 import { PgSchemaError } from '../errors.js';
 import {
   DEFAULT_IGNORED_TABLES,
@@ -185,9 +186,19 @@ export async function verifyMigrations(options: VerifyOptions): Promise<VerifyRe
     if (replayed) {
       await run('drift', async (problems) => {
         const current = states[states.length - 1];
-        const up = diffCatalogs(current, desired);
+        const diffs = diffOrUnsupported(() => [
+          diffCatalogs(current, desired),
+          diffCatalogs(desired, current),
+        ]);
+        if (diffs instanceof UnsupportedChangeError) {
+          problems.push({
+            message: `the models differ from what the migrations build, and generate needs help to write it:\n  ${diffs.message}`,
+            fix: 'do what the message says, then run migrate-generate',
+          });
+          return;
+        }
+        const [up, down] = diffs;
         if (up.statements.length === 0) return;
-        const down = diffCatalogs(desired, current);
         problems.push({
           message: `the models differ from what the migrations build:\n${up.changes.map((c) => `  ${describeChange(c)}`).join('\n')}`,
           fix: 'run migrate-generate to write the missing migration (renames by @renamed-from hint are handled there)',

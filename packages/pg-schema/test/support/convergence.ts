@@ -2,7 +2,14 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { applyMigrations, readMigrations, readModelFiles, revertMigration } from '@bakery-ia/init-manager';
+import {
+  applyMigrations,
+  readMigrations,
+  readModelFiles,
+  revertMigration,
+  type MigrationFile,
+} from '@bakery-ia/init-manager';
+import type { ClientBase } from 'pg';
 import { createTestDatabase, type TestServer } from '@bakery-ia/test-db';
 import {
   applyModels,
@@ -14,14 +21,15 @@ import {
   type Catalog,
 } from '../../src/index';
 import type { CorpusCase } from './corpus-case';
-import { expectRowsKept, snapshotRows, type RowSnapshot } from './seeded-rows';
+import { expectRowsKept, snapshotRows } from './seeded-rows';
 import { provisionRoles } from './test-roles';
 
 /**
  * The engine's acceptance test: for each version of a case, generate the migration, build a
  * fresh database from all migrations with the production applier, and require that it equals
  * the models (same catalog, and the same pg_dump on PG15), that a second diff finds nothing, and
- * that the down section returns exactly to the previous version.
+ * that the down section returns exactly to the previous version; rows a version seeds
+ * (`-- @seed`) must survive the next version's up and down where the change keeps data.
  */
 export async function checkConvergence(server: TestServer, corpusCase: CorpusCase): Promise<string[]> {
   const root = mkdtempSync(join(tmpdir(), `corpus-${corpusCase.name}-`));
@@ -56,22 +64,15 @@ export async function checkConvergence(server: TestServer, corpusCase: CorpusCas
       try {
         const client = await db.client();
         const migrations = await readMigrations(migrationsDir);
-        let seeded: RowSnapshot | undefined;
-        if (corpusCase.seeds[index] && index > 0) {
-          const earlier = await applyMigrations(client, migrations.slice(0, -1));
-          if (earlier.error)
-            throw new Error(`version ${index + 1}: earlier migrations failed: ${earlier.error.message}`);
-          await client.query(corpusCase.seeds[index]);
-          seeded = await snapshotRows(client);
-        }
-        // applyMigrations runs every file it is given: after a seed, only the latest is left.
+        const seeded = await seed(client, migrations, corpusCase.seeds[index - 1], previous, index);
+        // Seeded: the earlier migrations ran already, before the seed.
         const applied = await applyMigrations(client, seeded ? migrations.slice(-1) : migrations);
         if (applied.error)
           throw new Error(`version ${index + 1}: up failed: ${applied.error.message}\n${result.text}`);
         const afterUp = await introspectCatalog(client);
         expectSameCatalog(afterUp, desired, `version ${index + 1} after up`, result.text!);
-        const upRows = seeded && (await snapshotRows(client));
-        if (seeded && upRows) expectRowsKept(seeded, upRows, `version ${index + 1} after up`);
+        if (seeded) await expectRowsKept(client, seeded, afterUp, `version ${index + 1} after up`);
+        await runCheck(client, corpusCase.checks[index], `version ${index + 1} after up`);
         const again = diffCatalogs(afterUp, desired);
         if (again.statements.length > 0) {
           throw new Error(
@@ -92,7 +93,9 @@ export async function checkConvergence(server: TestServer, corpusCase: CorpusCas
           result.text!,
         );
         if (seeded)
-          expectRowsKept(seeded, await snapshotRows(client), `version ${index + 1} after down`, upRows);
+          await expectRowsKept(client, seeded, afterDown, `version ${index + 1} after down`, afterUp);
+        if (index > 0)
+          await runCheck(client, corpusCase.checks[index - 1], `version ${index + 1} after down`);
         const reapplied = await applyMigrations(client, [latest]);
         if (reapplied.error)
           throw new Error(`version ${index + 1}: up after down failed: ${reapplied.error.message}`);
@@ -104,6 +107,38 @@ export async function checkConvergence(server: TestServer, corpusCase: CorpusCas
     return generated;
   } finally {
     rmSync(root, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The seed of the previous version: the migrations before the latest are applied, the seed
+ * statements run, and the rows are kept for the checks after up and down.
+ */
+async function seed(
+  client: ClientBase,
+  migrations: MigrationFile[],
+  statements: string | undefined,
+  previous: Catalog | undefined,
+  index: number,
+): Promise<Awaited<ReturnType<typeof snapshotRows>> | undefined> {
+  if (statements === undefined || previous === undefined) return undefined;
+  const earlier = await applyMigrations(client, migrations.slice(0, -1));
+  if (earlier.error)
+    throw new Error(`version ${index}: replay before the seed failed: ${earlier.error.message}`);
+  await client.query(statements);
+  return snapshotRows(client, previous);
+}
+
+/** A version's `-- @check` statements, in a transaction rolled back. */
+async function runCheck(client: ClientBase, statements: string | undefined, label: string): Promise<void> {
+  if (statements === undefined) return;
+  await client.query('BEGIN');
+  try {
+    await client.query(statements);
+  } catch (error) {
+    throw new Error(`${label}: the check failed: ${(error as Error).message}\n${statements}`);
+  } finally {
+    await client.query('ROLLBACK');
   }
 }
 

@@ -14,15 +14,21 @@ import { basename, join } from 'node:path';
  * `-- @skip-pg-dump` (pg_dump orders something differently by construction; say why),
  * `-- @expect-no-sql <text>` (no migration after the first contains it, e.g. `DROP`: renamed, not recreated).
  *
- * Inside a version after the first, `-- @seed <sql>` lines (taken out of the models) run on the
- * database the earlier migrations build, before this version's migration: its rows must survive
- * the up and the down section (see seeded-rows.ts).
+ * A version may end with a `-- @seed` section: statements (INSERTs) run on the database built up
+ * to that version, before the next version's migration. The rows must still be there after that
+ * migration's up and after its down, in the columns the change keeps (tables and columns it drops
+ * are not checked, retyped columns only after down). A `-- @check` section holds statements that
+ * must succeed on that version's schema, after its up and after the next version's down (in a
+ * transaction rolled back), e.g. `INSERT INTO t DEFAULT VALUES` to prove a sequence does not
+ * hand out a value the rows hold.
  */
 export interface CorpusCase {
   name: string;
   versions: string[];
-  /** Per version: the `-- @seed` SQL, or '' for none. */
-  seeds: string[];
+  /** Seed statements run after each version, by version index (undefined: none). */
+  seeds: Array<string | undefined>;
+  /** Statements that must succeed on each version's schema, by version index (undefined: none). */
+  checks: Array<string | undefined>;
   expectNoChanges: boolean;
   expectError?: string;
   skipPgDump: boolean;
@@ -39,15 +45,26 @@ export function readCorpusGroup(dir: string): CorpusCase[] {
 export function parseCorpusCase(name: string, text: string): CorpusCase {
   const parts = text.split(/^-- @version .*$/m);
   const header = parts[0];
-  const seed = /^-- @seed (.+)$/gm;
-  const versions = parts.slice(1);
+  const sections = parts.slice(1).map(splitSection);
   return {
     name,
-    versions: versions.map((part) => part.replace(seed, '').trim() + '\n'),
-    seeds: versions.map((part) => [...part.matchAll(seed)].map((match) => match[1]).join('\n')),
+    versions: sections.map((section) => section.models),
+    seeds: sections.map((section) => section.seed),
+    checks: sections.map((section) => section.check),
     expectNoChanges: /^-- @expect-no-changes/m.test(header),
     expectError: /^-- @expect-error (.+)$/m.exec(header)?.[1],
     skipPgDump: /^-- @skip-pg-dump/m.test(header),
     expectNoSql: [...header.matchAll(/^-- @expect-no-sql (.+)$/gm)].map((match) => match[1]),
   };
+}
+
+/** A version's text: the models, then optional `-- @seed` and `-- @check` sections. */
+function splitSection(text: string): { models: string; seed?: string; check?: string } {
+  const [models, ...rest] = text.split(/^-- @(seed|check)\s*$/m);
+  const out: { models: string; seed?: string; check?: string } = { models: models.trim() + '\n' };
+  for (let i = 0; i + 1 < rest.length; i += 2) {
+    const body = rest[i + 1].trim();
+    if (body) out[rest[i] === 'seed' ? 'seed' : 'check'] = body + '\n';
+  }
+  return out;
 }

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describeEachServer } from '@bakery-ia/test-db';
-import { readCorpusGroup } from './corpus-case';
+import { readCorpusGroup, type CorpusCase } from './corpus-case';
 import { checkConvergence } from './convergence';
 
 /**
@@ -9,7 +9,11 @@ import { checkConvergence } from './convergence';
  * is spent waiting for CREATE DATABASE and the server.
  */
 export function runCorpusGroup(group: string): void {
-  const cases = readCorpusGroup(join(__dirname, '..', 'corpus', group));
+  runCorpusCases(group, readCorpusGroup(join(__dirname, '..', 'corpus', group)));
+}
+
+/** The same for cases built in code (test/matrix). */
+export function runCorpusCases(group: string, cases: CorpusCase[]): void {
   describeEachServer(`convergence: ${group}`, (server) => {
     for (const corpusCase of cases) {
       it.concurrent(

@@ -1,55 +1,83 @@
 import type { ClientBase } from 'pg';
+import type { Catalog, TableInfo } from '../../src/index';
 
-/** Every row of every user table (the migrations table left out), as JSON objects, per table. */
-export type RowSnapshot = Map<string, Array<Record<string, unknown>>>;
+/** The rows of one seeded table, each column as its text form. */
+interface TableRows {
+  table: TableInfo;
+  rows: Array<Record<string, string | null>>;
+}
 
-export async function snapshotRows(client: ClientBase): Promise<RowSnapshot> {
-  const { rows: tables } = await client.query<{ name: string }>(
-    `SELECT format('%I.%I', n.nspname, c.relname) AS name
-       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE c.relkind IN ('r', 'p') AND n.nspname NOT IN ('pg_catalog', 'information_schema')
-        AND n.nspname NOT LIKE 'pg\\_%' AND c.relname <> 'schema_migrations'
-      ORDER BY 1`,
-  );
-  const out: RowSnapshot = new Map();
-  for (const { name } of tables) {
-    const { rows } = await client.query<{ row: Record<string, unknown> }>(
-      `SELECT row_to_json(t) AS row FROM ONLY ${name} t`,
+/** Rows of every non-empty table of the catalog (the state the seed statements filled). */
+export async function snapshotRows(client: ClientBase, catalog: Catalog): Promise<Map<string, TableRows>> {
+  const out = new Map<string, TableRows>();
+  for (const [id, table] of Object.entries(catalog.tables)) {
+    const rows = await readRows(
+      client,
+      table,
+      table.columns.map((column) => column.name),
     );
-    out.set(
-      name,
-      rows.map((r) => r.row),
-    );
+    if (rows.length > 0) out.set(id, { table, rows });
   }
   return out;
 }
 
 /**
- * The seeded rows are all still there, with the same values in the columns both sides have
- * (a dropped or added column is the schema change itself, not lost data); `between` is a
- * snapshot taken in between (after up, for the down check): a column it lacks was dropped.
+ * Requires every seeded table that `state` keeps to hold the same rows in the columns the change
+ * keeps: those in `state` under the same name, type and generation expression.
+ * `kept` (the catalog after up, when checking after down) narrows the columns to those the up
+ * direction kept too: a column dropped by up comes back empty by design.
  */
-export function expectRowsKept(
-  seeded: RowSnapshot,
-  now: RowSnapshot,
+export async function expectRowsKept(
+  client: ClientBase,
+  seeded: Map<string, TableRows>,
+  state: Catalog,
   label: string,
-  between?: RowSnapshot,
-): void {
-  for (const [table, before] of seeded) {
-    if (before.length === 0) continue;
-    const after = now.get(table);
-    if (!after) throw new Error(`${label}: table ${table} with ${before.length} seeded row(s) is gone`);
-    const middle = between?.get(table);
-    const columns = Object.keys(before[0]).filter(
-      (column) => (after.length === 0 || column in after[0]) && (!middle?.length || column in middle[0]),
-    );
-    const project = (rows: Array<Record<string, unknown>>) =>
-      rows.map((row) => JSON.stringify(columns.map((column) => row[column]))).sort();
-    const [a, b] = [project(before), project(after)];
-    if (JSON.stringify(a) !== JSON.stringify(b)) {
+  kept?: Catalog,
+): Promise<void> {
+  for (const [id, { table, rows }] of seeded) {
+    const now = state.tables[id];
+    const up = kept ? kept.tables[id] : now;
+    if (!now || !up) continue;
+    const columns = table.columns
+      .filter((column) => {
+        const after = now.columns.find((c) => c.name === column.name);
+        const inUp = up.columns.find((c) => c.name === column.name);
+        // A column that becomes generated (or changes its expression) is recomputed by design.
+        return (
+          after !== undefined &&
+          inUp !== undefined &&
+          after.type === column.type &&
+          inUp.generated === column.generated
+        );
+      })
+      .map((column) => column.name);
+    const actual = await readRows(client, now, columns);
+    const expected = render(rows, columns);
+    const got = render(actual, columns);
+    if (expected.length !== got.length || expected.some((row, i) => row !== got[i])) {
       throw new Error(
-        `${label}: the rows of ${table} changed.\nseeded:\n${a.join('\n')}\nnow:\n${b.join('\n')}`,
+        `${label}: the seeded rows of ${id} changed.\n--- seeded\n${expected.join('\n')}\n--- now\n${got.join('\n')}`,
       );
     }
   }
+}
+
+async function readRows(
+  client: ClientBase,
+  table: TableInfo,
+  columns: string[],
+): Promise<Array<Record<string, string | null>>> {
+  const list = columns.map((column, i) => `${quote(column)}::text AS c${i}`).join(', ');
+  const { rows } = await client.query<Record<string, string | null>>(
+    `SELECT ${list || '1 AS c'} FROM ${quote(table.schema)}.${quote(table.name)}`,
+  );
+  return rows.map((row) => Object.fromEntries(columns.map((column, i) => [column, row[`c${i}`]])));
+}
+
+function render(rows: Array<Record<string, string | null>>, columns: string[]): string[] {
+  return rows.map((row) => JSON.stringify(columns.map((column) => row[column] ?? null))).sort();
+}
+
+function quote(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
 }

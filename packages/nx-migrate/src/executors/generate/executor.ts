@@ -6,6 +6,7 @@ import {
   generateMigration,
   planMigration,
   renderMigrationText,
+  unusedUsingNote,
 } from '@bakery-ia/pg-schema';
 import { validateOptions } from '../validate-options.js';
 import { reportError } from '../../output/report-error.js';
@@ -53,6 +54,7 @@ export default async function generateExecutor(
         `note: ${hint.where}: @renamed-from ${hint.from} is already applied by a migration; you can remove it.`,
       );
     }
+    for (const hint of result.plan.unusedUsingHints) console.log(unusedUsingNote(hint));
     if (result.status === 'no-changes') {
       console.log(
         `${service.project}: no changes; the migrations already build the models. Nothing written.`,

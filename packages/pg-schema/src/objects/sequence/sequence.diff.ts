@@ -32,7 +32,8 @@ export function alterSequence(ctx: DiffContext, id: string, c: SequenceInfo, d: 
       action: 'alter',
       object: id,
       attribute: 'options',
-      before: clauses.length,
+      // The same clauses with the values before: `INCREMENT BY 1 -> INCREMENT BY 10`.
+      before: sequenceAlterClauses(d, c).join(' '),
       after: clauses.join(' '),
     });
   }
@@ -52,16 +53,31 @@ export function alterSequence(ctx: DiffContext, id: string, c: SequenceInfo, d: 
 function ownedBy(ctx: DiffContext, id: string): void {
   const d = ctx.desired.sequences[id];
   const c = ctx.current.sequences[id];
-  const column = d.ownedBy
-    ? [`column:${d.ownedBy.table.slice('table:'.length)}.${d.ownedBy.column}`, d.ownedBy.table]
-    : [];
-  const releases = c?.ownedBy ? [`column:${c.ownedBy.table.slice('table:'.length)}.${c.ownedBy.column}`] : [];
+  const column = d.ownedBy ? [ownerColumnId(d.ownedBy), d.ownedBy.table] : [];
+  let releases = c?.ownedBy ? [ownerColumnId(c.ownedBy)] : [];
+  // Moving off a column that is dropped: release it first (OWNED BY NONE before the drop), own
+  // the new column once it exists. In one statement the drop would wait for the new owner, whose
+  // table may itself wait for the drop (a primary key name it reuses).
+  if (d.ownedBy && c?.ownedBy && ctx.gone.has(releases[0])) {
+    ctx.statements.push(
+      statement(sequenceOwnedBySql({ ...d, ownedBy: undefined }), RANK.sequenceOwnedBy, `${id}#owned0`, {
+        creates: [id],
+        requires: [id],
+        releases,
+      }),
+    );
+    releases = [];
+  }
   ctx.statements.push(
     statement(sequenceOwnedBySql(d), RANK.sequenceOwnedBy, `${id}#owned`, {
       requires: [id, ...column],
       releases,
     }),
   );
+}
+
+function ownerColumnId(owner: { table: string; column: string }): string {
+  return `column:${owner.table.slice('table:'.length)}.${owner.column}`;
 }
 
 function ownerText(owner: { table: string; column: string } | undefined): string | undefined {

@@ -77,7 +77,7 @@ describe('sequence kind', () => {
       'ALTER SEQUENCE public.order_no OWNED BY public.orders.no;',
     ]);
     expect(up.changes).toEqual([
-      '~ sequence public.order_no options: 1 -> INCREMENT BY 10',
+      '~ sequence public.order_no options: INCREMENT BY 1 -> INCREMENT BY 10',
       '~ sequence public.order_no owned by: (none) -> public.orders.no',
     ]);
     expect(down.sql).toEqual([

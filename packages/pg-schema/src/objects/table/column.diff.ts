@@ -1,22 +1,31 @@
 import { describeId, ids, kindOf } from '../../catalog/object-id.js';
 import { depsOf, type DiffContext } from '../../diff/context.js';
 import { alterComment, commentOn, markImplicit } from '../../diff/object-ops.js';
-import { RANK, statement } from '../../plan/statement.js';
+import { RANK, statement, type PlannedStatement } from '../../plan/statement.js';
 import { columnCommentTarget } from '../../render/comments.js';
-import { quoteIdent } from '../../render/sql-text.js';
+import { qualified, quoteIdent, quoteLiteral } from '../../render/sql-text.js';
 import type { ColumnInfo } from './column.model.js';
+import { usingClause } from './column-conversion.js';
+import { chainColumnSteps } from './column-steps.js';
 import { columnDefinition } from './column.sql.js';
 import { alterIdentity } from './identity.diff.js';
+import { keepSequencePosition, nextvalSequence } from './sequence-position.js';
 import { catalogColumns } from './table-members.js';
 import type { TableInfo } from './table.model.js';
 import { tableName } from './table.sql.js';
 
+/**
+ * ADD COLUMN appends: keyed by the column's place in the models, several new columns are added in
+ * the models' order (the table ends as the models say when they are all at its end). A column
+ * that needs another added after it (a generated column) still waits for it.
+ */
 export function addColumn(ctx: DiffContext, table: TableInfo, column: ColumnInfo): void {
   const tableId = ids.table(table.schema, table.name);
   const columnId = ids.column(table.schema, table.name, column.name);
   const sql = `ALTER TABLE ${tableName(table)} ADD COLUMN ${columnDefinition(column, table)};`;
+  const place = String(table.columns.indexOf(column)).padStart(5, '0');
   ctx.statements.push(
-    statement(sql, RANK.addColumn, columnId, {
+    statement(sql, RANK.addColumn, `${tableId}#column${place}`, {
       creates: [columnId],
       requires: [tableId, ...depsOf(ctx.desired, columnId)],
     }),
@@ -32,18 +41,28 @@ export function addColumn(ctx: DiffContext, table: TableInfo, column: ColumnInfo
 export function dropColumn(ctx: DiffContext, table: TableInfo, column: ColumnInfo): void {
   const tableId = ids.table(table.schema, table.name);
   const columnId = ids.column(table.schema, table.name, column.name);
-  for (const [id, sequence] of Object.entries(ctx.current.sequences)) {
-    if (sequence.ownedBy?.table === tableId && sequence.ownedBy.column === column.name) markImplicit(ctx, id);
-  }
+  // Its serial's sequence goes with it, unless the models keep the sequence (owned elsewhere).
+  const owned = Object.entries(ctx.current.sequences)
+    .filter(([, seq]) => seq.ownedBy?.table === tableId && seq.ownedBy.column === column.name)
+    .map(([id]) => id)
+    .filter((id) => !ctx.desired.sequences[id]);
+  for (const id of owned) markImplicit(ctx, id);
   ctx.gone.add(columnId);
   const sql = `ALTER TABLE ${tableName(table)} DROP COLUMN ${quoteIdent(column.name)};`;
   ctx.statements.push(
-    statement(sql, RANK.dropColumn, columnId, { drops: [columnId], releases: depsOf(ctx.current, columnId) }),
+    statement(sql, RANK.dropColumn, columnId, {
+      drops: [columnId, ...owned],
+      releases: depsOf(ctx.current, columnId),
+    }),
   );
   ctx.changes.push({ action: 'drop', object: columnId });
 }
 
-/** In-place changes of a kept column: type, default, NOT NULL, identity, comment. */
+/**
+ * In-place changes of a kept column: generation, identity, type, default, NOT NULL, comment. They
+ * are separate statements (each with its own dependencies: a DROP DEFAULT releases a sequence
+ * early) kept in the one order Postgres accepts (column-steps.ts).
+ */
 export function alterColumn(
   ctx: DiffContext,
   table: TableInfo,
@@ -54,70 +73,100 @@ export function alterColumn(
   const columnId = ids.column(table.schema, table.name, c.name);
   // Converted with its recreated enum: that statement sets type and default, the rest follows here.
   const converted = ctx.replaced.has(columnId);
-  if (!converted && c.generated !== d.generated) {
-    // A generated column holds no data of its own: drop it and add it again.
+  // A generated column that becomes a plain one keeps its values (DROP EXPRESSION); any other
+  // change of the expression recomputes them: drop the column and add it again.
+  const dropsExpression = c.generated !== undefined && d.generated === undefined;
+  if (!converted && c.generated !== d.generated && !dropsExpression) {
     dropColumn(ctx, table, c);
     addColumn(ctx, desiredTable, d);
     ctx.replaced.add(columnId);
     return;
   }
-  const name = tableName(desiredTable);
-  const col = quoteIdent(d.name);
-  const fields = () => ({
-    creates: [columnId],
-    requires: depsOf(ctx.desired, columnId),
-    releases: depsOf(ctx.current, columnId),
-  });
+  const alter = (clause: string, key: string, withDependencies = false) =>
+    statement(`ALTER TABLE ${tableName(desiredTable)} ${clause};`, RANK.alterColumn, `${columnId}#${key}`, {
+      creates: [columnId],
+      ...(withDependencies
+        ? { requires: depsOf(ctx.desired, columnId), releases: depsOf(ctx.current, columnId) }
+        : {}),
+    });
   const change = (attribute: string, before: unknown, after: unknown) =>
     ctx.changes.push({ action: 'alter', object: columnId, attribute, before, after });
+  const col = `ALTER COLUMN ${quoteIdent(d.name)}`;
 
+  let expression: PlannedStatement | undefined;
+  if (dropsExpression && !converted) {
+    expression = alter(`${col} DROP EXPRESSION`, 'expression', true);
+    change('generated', c.generated, d.generated);
+  }
+  let retype: PlannedStatement | undefined;
+  let defaultChange: PlannedStatement | undefined;
   if (converted) {
     if (c.default !== d.default) change('default', c.default, d.default);
   } else if (c.type !== d.type || c.collation !== d.collation) {
+    // One statement: the default goes while the type changes and comes back in the new type.
     const parts: string[] = [];
-    if (c.default !== undefined) parts.push(`ALTER COLUMN ${col} DROP DEFAULT`);
+    if (c.default !== undefined) parts.push(`${col} DROP DEFAULT`);
     const collate = d.collation ? ` COLLATE ${d.collation}` : '';
-    parts.push(
-      `ALTER COLUMN ${col} TYPE ${d.type}${collate}${c.type !== d.type ? ` USING ${col}::${d.type}` : ''}`,
-    );
-    if (d.default !== undefined) parts.push(`ALTER COLUMN ${col} SET DEFAULT ${d.default}`);
-    const s = statement(
-      `ALTER TABLE ${name} ${parts.join(', ')};`,
-      RANK.alterColumn,
-      `${columnId}#type`,
-      fields(),
-    );
-    ctx.statements.push(s);
-    ctx.retypedColumns.set(columnId, s);
+    const using = c.type !== d.type ? usingClause(ctx, desiredTable, c, d) : '';
+    parts.push(`${col} TYPE ${d.type}${collate}${using}`);
+    if (d.default !== undefined) parts.push(`${col} SET DEFAULT ${d.default}`);
+    retype = alter(parts.join(', '), 'type', true);
+    ctx.retypedColumns.set(columnId, retype);
     if (c.type !== d.type) change('type', c.type, d.type);
     if (c.collation !== d.collation) change('collation', c.collation, d.collation);
     if (c.default !== d.default) change('default', c.default, d.default);
   } else if (c.default !== d.default) {
-    const sql =
-      d.default === undefined
-        ? `ALTER TABLE ${name} ALTER COLUMN ${col} DROP DEFAULT;`
-        : `ALTER TABLE ${name} ALTER COLUMN ${col} SET DEFAULT ${d.default};`;
-    ctx.statements.push(
-      statement(
-        sql,
-        d.default === undefined ? RANK.dropDefault : RANK.alterColumn,
-        `${columnId}#default`,
-        fields(),
-      ),
-    );
+    const clause = d.default === undefined ? `${col} DROP DEFAULT` : `${col} SET DEFAULT ${d.default}`;
+    defaultChange = alter(clause, 'default', true);
+    // A dropped default goes among the drops: what it used (a sequence) may be dropped after it.
+    if (d.default === undefined) defaultChange.rank = RANK.dropDefault;
     change('default', c.default, d.default);
   }
   // ADD GENERATED ... AS IDENTITY needs the column NOT NULL first: the identity statement does both.
   const identityAddsNotNull = !c.identity && d.identity !== undefined && !c.notNull;
+  let notNull: PlannedStatement | undefined;
   if (c.notNull !== d.notNull && !identityAddsNotNull) {
-    const sql = `ALTER TABLE ${name} ALTER COLUMN ${col} ${d.notNull ? 'SET' : 'DROP'} NOT NULL;`;
-    ctx.statements.push(
-      statement(sql, RANK.alterColumn, `${columnId}#notnull`, { creates: [columnId], requires: [columnId] }),
-    );
+    notNull = alter(`${col} ${d.notNull ? 'SET' : 'DROP'} NOT NULL`, 'notnull');
     change('not null', c.notNull, d.notNull);
   }
-  alterIdentity(ctx, table, c, d, columnId);
+  const identity = alterIdentity(ctx, table, c, d, columnId);
+  const position = newSequencePosition(ctx, table, c, d, columnId);
+  // NOT NULL is relaxed before the type changes (a conversion may give NULLs), tightened after.
+  const relax = notNull && !d.notNull ? notNull : undefined;
+  const tighten = notNull && d.notNull ? notNull : undefined;
+  const steps = [
+    ...identity.release,
+    expression,
+    defaultChange,
+    relax,
+    retype,
+    tighten,
+    ...identity.take,
+    ...position,
+  ].filter((step): step is PlannedStatement => step !== undefined);
+  ctx.statements.push(...chainColumnSteps(columnId, steps));
   alterComment(ctx, columnCommentTarget(table.schema, table.name, d.name), columnId, c.comment, d.comment);
+}
+
+/** A default that starts using a sequence created by this migration (identity or plain -> serial). */
+function newSequencePosition(
+  ctx: DiffContext,
+  table: TableInfo,
+  c: ColumnInfo,
+  d: ColumnInfo,
+  columnId: string,
+): PlannedStatement[] {
+  const regclass = nextvalSequence(d.default);
+  if (regclass === undefined || c.default === d.default) return [];
+  const entry = Object.entries(ctx.desired.sequences).find(
+    ([, sequence]) => qualified(sequence.schema, sequence.name) === regclass,
+  );
+  if (!entry || ctx.current.sequences[entry[0]]) return [];
+  const [sequenceId, sequence] = entry;
+  const position = keepSequencePosition(table, d, quoteLiteral(regclass), sequence, columnId);
+  if (!position) return [];
+  position.requires.push(sequenceId);
+  return [position];
 }
 
 /** A column default that uses a dropped function or sequence: drop it before, set it again after. */

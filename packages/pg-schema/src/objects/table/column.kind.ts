@@ -22,4 +22,7 @@ export const columnKind: ObjectKindModule<TableColumn> = {
   addresses: { 'table column': columnAddress, 'default value': columnAddress },
   commentTarget: ({ table, column }) => columnCommentTarget(table.schema, table.name, column.name),
   dependencyGone: resetDefault,
+  // An identity column's sequence.
+  relationNames: ({ table, column }) =>
+    column.identity ? [{ schema: table.schema, name: column.identity.sequenceName }] : [],
 };

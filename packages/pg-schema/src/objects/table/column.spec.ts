@@ -35,6 +35,18 @@ describe('column kind', () => {
     expect(down.changes).toEqual(['- column public.t.note']);
   });
 
+  it("adds several columns in the models' order, not by name (ADD COLUMN appends)", () => {
+    const { up } = diffBothWays(
+      withColumns(),
+      withColumns(column('username', 'text'), column('password', 'text'), column('b', 'text')),
+    );
+    expect(up.sql).toEqual([
+      'ALTER TABLE public.t ADD COLUMN username text;',
+      'ALTER TABLE public.t ADD COLUMN password text;',
+      'ALTER TABLE public.t ADD COLUMN b text;',
+    ]);
+  });
+
   it('retypes a column with its default dropped and set again', () => {
     const before = column('n', 'integer', { default: '0' });
     const after = column('n', 'bigint', { default: '0', collation: undefined });
@@ -80,6 +92,25 @@ describe('column kind', () => {
     expect(up.sql).toEqual([
       'ALTER TABLE public.t DROP COLUMN g;',
       'ALTER TABLE public.t ADD COLUMN g integer GENERATED ALWAYS AS ((id * 3)) STORED;',
+    ]);
+  });
+
+  it('keeps the values of a generated column that becomes plain (DROP EXPRESSION), recomputes them the other way', () => {
+    const { up, down } = diffBothWays(
+      withColumns(column('g', 'integer', { generated: '(id * 2)' })),
+      withColumns(column('g', 'integer', { default: '0' })),
+    );
+    expect(up.sql).toEqual([
+      'ALTER TABLE public.t ALTER COLUMN g DROP EXPRESSION;',
+      'ALTER TABLE public.t ALTER COLUMN g SET DEFAULT 0;',
+    ]);
+    expect(up.changes).toEqual([
+      '~ column public.t.g generated: (id * 2) -> (none)',
+      '~ column public.t.g default: (none) -> 0',
+    ]);
+    expect(down.sql).toEqual([
+      'ALTER TABLE public.t DROP COLUMN g;',
+      'ALTER TABLE public.t ADD COLUMN g integer GENERATED ALWAYS AS ((id * 2)) STORED;',
     ]);
   });
 

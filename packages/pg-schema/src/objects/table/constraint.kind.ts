@@ -21,6 +21,11 @@ export const constraintKind: ObjectKindModule<TableConstraint> = {
   addresses: { 'table constraint': ([schema, table, name]) => ids.constraint(schema, table, name) },
   commentTarget: ({ table, constraint }) =>
     constraintCommentTarget(ids.table(table.schema, table.name), constraint),
+  // Primary key, unique and exclusion constraints share their name with their index.
+  relationNames: ({ table, constraint }) =>
+    constraint.type === 'check' || constraint.type === 'foreign'
+      ? []
+      : [{ schema: table.schema, name: constraint.name }],
   nested: true,
   recreate: { blocksRetype: false },
   diff: { create: createConstraint, drop: dropConstraint, alter: alterConstraint },

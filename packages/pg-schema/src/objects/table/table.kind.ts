@@ -19,20 +19,18 @@ export const tableKind: ObjectKindModule<TableInfo> = {
   },
   addresses: { table: ([schema, name]) => ids.table(schema, name) },
   commentTarget: tableCommentTarget,
-  // The table, the indexes behind its keys (inherited ones too), a partition's attached indexes,
-  // and its identity sequences.
+  // Its own name, and the names of what it inherits (a partition's copies of the parent's keys
+  // and attached indexes); its own keys' indexes and its identity sequences are named by the
+  // constraint and column kinds.
   relationNames: (table) => [
     { schema: table.schema, name: table.name },
-    ...[...Object.values(table.constraints), ...Object.values(table.inherited?.constraints ?? {})]
+    ...Object.values(table.inherited?.constraints ?? {})
       .filter((constraint) => constraint.type !== 'check' && constraint.type !== 'foreign')
       .map((constraint) => ({ schema: table.schema, name: constraint.name })),
     ...Object.values(table.inherited?.indexes ?? {}).map((index) => ({
       schema: index.schema,
       name: index.name,
     })),
-    ...table.columns.flatMap((column) =>
-      column.identity ? [{ schema: table.schema, name: column.identity.sequenceName }] : [],
-    ),
   ],
   // ADD COLUMN appends, so a down section cannot put a dropped column back in its place (and a
   // column added mid-table in the models lands last): columns are compared by name.

@@ -3,6 +3,8 @@ import { UnsupportedChangeError } from '../../diff/unsupported';
 import { catalogOf, column, diffBothWays, keyed, table, tables } from '../test-support/catalogs';
 import { indexKind } from '../index/index.kind';
 import { sequenceKind } from '../sequence/sequence.kind';
+import { columnKind } from './column.kind';
+import { constraintKind } from './constraint.kind';
 import { tableKind } from './table.kind';
 import { createTableSql } from './table.sql';
 
@@ -230,7 +232,7 @@ describe('table kind', () => {
     ]);
   });
 
-  it('names what it takes in the relation namespace and compares columns by name', () => {
+  it('names what it, its keys and its identity columns take in the relation namespace, and compares columns by name', () => {
     const t = table(
       't',
       [
@@ -256,7 +258,13 @@ describe('table kind', () => {
         },
       },
     );
-    expect(tableKind.relationNames?.(t).map((n) => n.name)).toEqual(['t', 't_pkey', 't_a_seq']);
+    expect(tableKind.relationNames?.(t).map((n) => n.name)).toEqual(['t']);
+    const a = t.columns[1];
+    expect(columnKind.relationNames?.({ table: t, column: a }).map((n) => n.name)).toEqual(['t_a_seq']);
+    const named = Object.values(t.constraints).map((constraint) => ({ table: t, constraint }));
+    expect(named.flatMap((entry) => constraintKind.relationNames?.(entry) ?? []).map((n) => n.name)).toEqual([
+      't_pkey',
+    ]);
     const copy = structuredClone(t);
     tableKind.comparable?.(copy);
     expect(copy.columns.map((c) => c.name)).toEqual(['a', 'b']);

@@ -22,8 +22,11 @@ export function createView(ctx: DiffContext, id: string, view: ViewInfo): void {
 
 /** A materialized view's indexes and a view's triggers go with it. */
 export function dropView(ctx: DiffContext, id: string, view: ViewInfo): void {
-  for (const member of droppedWith(ctx, id)) markImplicit(ctx, member);
-  ctx.statements.push(dropStatement(ctx, id, dropViewSql(view), RANK.dropView));
+  const members = droppedWith(ctx, id);
+  for (const member of members) markImplicit(ctx, member);
+  const drop = dropStatement(ctx, id, dropViewSql(view), RANK.dropView);
+  drop.drops.push(...members);
+  ctx.statements.push(drop);
 }
 
 /**

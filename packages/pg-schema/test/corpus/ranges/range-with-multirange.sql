@@ -1,7 +1,8 @@
 -- @version 1
 CREATE TABLE t (id int);
+-- @seed
+INSERT INTO t VALUES (1), (2);
 -- @version 2
--- @seed INSERT INTO t VALUES (1), (2);
 CREATE TYPE floatrange AS RANGE (subtype = float8, subtype_diff = float8mi);
 CREATE TYPE textrange AS RANGE (subtype = text, collation = "C", multirange_type_name = text_ranges);
 COMMENT ON TYPE floatrange IS 'Ranges of doubles';

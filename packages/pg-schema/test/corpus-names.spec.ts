@@ -1,0 +1,3 @@
+import { runCorpusGroup } from './support/run-corpus';
+
+runCorpusGroup('names');
