@@ -11,6 +11,7 @@ function model(sql: string): ModelFile {
     sql,
     statements: splitStatements(sql),
     skipped: [],
+    declaredRoles: [],
   };
 }
 
