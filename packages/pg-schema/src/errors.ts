@@ -10,6 +10,7 @@ export type PgSchemaErrorCode =
   | 'RENAME_HINT'
   | 'SHADOW_UNAVAILABLE'
   | 'UNSUPPORTED_CHANGE'
+  | 'UNSUPPORTED_OBJECT'
   | 'ENVIRONMENT'
   | 'USAGE';
 

@@ -1,3 +1,4 @@
+import type { UnsupportedObject } from '../completeness/unsupported.js';
 import type { CompositeInfo } from '../objects/composite/composite.model.js';
 import type { DomainInfo } from '../objects/domain/domain.model.js';
 import type { EnumInfo } from '../objects/enum/enum.model.js';
@@ -33,6 +34,7 @@ export type {
   SequenceOptions,
   TableInfo,
   TriggerInfo,
+  UnsupportedObject,
   ViewInfo,
 };
 
@@ -57,6 +59,11 @@ export interface Catalog {
   policies: Record<string, PolicyInfo>;
   /** object id -> ids of the catalog objects it depends on (pg_depend), sorted. */
   dependencies: Record<string, string[]>;
+  /**
+   * What the database holds in the managed schemas that no kind read (src/completeness/):
+   * generate and verify stop on it, so "no changes" never hides a loss. Sorted.
+   */
+  unsupported: UnsupportedObject[];
 }
 
 export function emptyCatalog(): Catalog {
@@ -74,5 +81,6 @@ export function emptyCatalog(): Catalog {
     triggers: {},
     policies: {},
     dependencies: {},
+    unsupported: [],
   };
 }

@@ -9,6 +9,8 @@ import {
   type ModelFile,
 } from '@bakery-ia/init-manager';
 import type { Catalog } from '../catalog/catalog.js';
+import { catalogDifferences } from '../completeness/catalog-differences.js';
+import { assertNothingUnsupported, migrationSources, modelSources } from '../completeness/check-unsupported.js';
 import { diffCatalogs, type Step } from '../diff/diff.js';
 import type { Change } from '../diff/change.js';
 import { UnsupportedChangeError } from '../diff/unsupported.js';
@@ -31,6 +33,8 @@ export interface PlanOptions {
   schemas?: string[];
   /** Tables left out of the comparison (`schema.name`); default the migrations table. */
   ignoreTables?: string[];
+  /** Objects managed outside the migrations (migrate.config.json `ignoreObjects`), as the check names them. */
+  ignoreObjects?: string[];
 }
 
 export interface MigrationPlan {
@@ -84,12 +88,19 @@ export async function planMigration(options: PlanOptions): Promise<MigrationPlan
     const introspectOptions = {
       schemas: options.schemas,
       ignoreTables: options.ignoreTables ?? DEFAULT_IGNORED_TABLES,
+      ignoreObjects: options.ignoreObjects,
     };
     const [current, desired] = await time('introspect', () =>
       Promise.all([
         introspectCatalog(currentDb.client, introspectOptions),
         introspectCatalog(desiredDb.client, introspectOptions),
       ]),
+    );
+    assertNothingUnsupported(
+      desired,
+      current,
+      modelSources(models),
+      migrationSources(options.migrationsDir, migrations),
     );
     const renames = planRenames(hints, current);
     let [renamedCurrent, unrenamedDesired] = [current, desired];
@@ -112,6 +123,14 @@ export async function planMigration(options: PlanOptions): Promise<MigrationPlan
         throw error;
       }
     });
+    const empty = renames.up.length === 0 && upDiff.statements.length === 0;
+    // "No changes" only for equal schemas: a fact some kind reads but does not diff must not pass.
+    const differences = empty ? catalogDifferences(current, desired) : [];
+    if (differences.length > 0) {
+      throw new Error(
+        `pg-schema found no statement to write, but the two schemas differ (${differences.join(', ')}): please report this with the models.`,
+      );
+    }
     const up = withLeadingStatements(upDiff.steps, renames.up);
     const down = withLeadingStatements(downDiff.steps, renames.down);
     const lint = await time('lint', async () => lintSteps(up, lintContext(current, renamedCurrent)));
@@ -120,7 +139,7 @@ export async function planMigration(options: PlanOptions): Promise<MigrationPlan
       up,
       down,
       lint,
-      empty: renames.up.length === 0 && upDiff.statements.length === 0,
+      empty,
       staleHints: renames.stale,
       migrations,
       current,

@@ -21,5 +21,6 @@ export const columnKind: ObjectKindModule<TableColumn> = {
   // A column default stands for its column.
   addresses: { 'table column': columnAddress, 'default value': columnAddress },
   commentTarget: ({ table, column }) => columnCommentTarget(table.schema, table.name, column.name),
+  commentOf: ({ column }, address) => (address.type === 'table column' ? column.comment : undefined),
   dependencyGone: resetDefault,
 };

@@ -21,6 +21,13 @@ export const constraintKind: ObjectKindModule<TableConstraint> = {
   addresses: { 'table constraint': ([schema, table, name]) => ids.constraint(schema, table, name) },
   commentTarget: ({ table, constraint }) =>
     constraintCommentTarget(ids.table(table.schema, table.name), constraint),
+  // The index behind a primary key, unique or exclusion constraint carries its own comment.
+  commentOf: ({ constraint }, address) =>
+    address.type === 'table constraint'
+      ? constraint.comment
+      : address.type === 'index'
+        ? constraint.indexComment
+        : undefined,
   nested: true,
   recreate: { blocksRetype: false },
   diff: { create: createConstraint, drop: dropConstraint, alter: alterConstraint },

@@ -16,6 +16,7 @@ export const tableKind: ObjectKindModule<TableInfo> = {
   },
   addresses: { table: ([schema, name]) => ids.table(schema, name) },
   commentTarget: tableCommentTarget,
+  commentOf: (table, address) => (address.type === 'table' ? table.comment : undefined),
   // The table, the indexes behind its keys, and its identity sequences.
   relationNames: (table) => [
     { schema: table.schema, name: table.name },

@@ -26,6 +26,11 @@ export const viewKind: ObjectKindModule<ViewInfo> = {
     rule: ([schema, name, rule]) => (rule === '_RETURN' ? ids.view(schema, name) : undefined),
   },
   commentTarget: viewCommentTarget,
+  commentOf(view, address) {
+    if (address.type === 'view' || address.type === 'materialized view') return view.comment;
+    if (address.type.endsWith(' column')) return view.columnComments[address.names[2]];
+    return undefined;
+  },
   relationNames: (view) => [{ schema: view.schema, name: view.name }],
   comparable(view) {
     view.definition = normalizeQuery(view.definition);
