@@ -99,25 +99,25 @@ const OTHER_USER_SCHEMA = (schema: string) =>
  * User objects (oid >= FirstNormalObjectId) in the managed schemas, except extension members,
  * the parts Postgres creates along with another object (deptype 'i': a table's row type, array
  * types, a constraint's index, a view's _RETURN rule, an identity's sequence, a range's
- * constructors and multirange; 'P': the copies on partitions), ignored tables and extension
- * members' relations with what belongs to them ('a': their indexes, constraints, triggers,
- * defaults, serial sequences). Those sets are small and read once (hashed), never per object.
+ * constructors and multirange; 'P': the copies on partitions), and what belongs ('a') to an
+ * ignored table or an extension member (indexes, constraints, triggers, defaults, serial
+ * sequences; an operator family's members). Those sets are read once (hashed), never per object.
  */
 export const USER_OBJECTS_SQL = `
 WITH objects AS (${OBJECT_CLASSES}),
-left_out_relations AS MATERIALIZED (
-  SELECT c.oid FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+left_out_roots AS MATERIALIZED (
+  SELECT 'pg_class'::regclass::oid AS classid, c.oid AS objid FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
    WHERE (n.nspname || '.' || c.relname) = ANY($2::text[])
   UNION
-  SELECT e.objid FROM pg_depend e WHERE e.classid = 'pg_class'::regclass AND e.deptype = 'e'
+  SELECT e.classid, e.objid FROM pg_depend e WHERE e.deptype = 'e'
 ),
 left_out AS MATERIALIZED (
-  SELECT d.classid, d.objid FROM pg_depend d WHERE d.objid >= 16384 AND d.deptype IN ('e', 'i', 'P')
+  SELECT d.classid, d.objid FROM pg_depend d WHERE d.objid >= 16384 AND d.deptype IN ('i', 'P')
   UNION
-  SELECT 'pg_class'::regclass, r.oid FROM left_out_relations r
+  SELECT r.classid, r.objid FROM left_out_roots r
   UNION
-  SELECT d.classid, d.objid FROM pg_depend d
-   WHERE d.deptype = 'a' AND d.refclassid = 'pg_class'::regclass AND d.refobjid IN (SELECT oid FROM left_out_relations)
+  SELECT d.classid, d.objid FROM pg_depend d JOIN left_out_roots r ON r.classid = d.refclassid AND r.objid = d.refobjid
+   WHERE d.deptype = 'a'
 ),
 candidates AS (
   SELECT o.* FROM objects o
