@@ -4,21 +4,19 @@ import { params, type QueryParams } from '../introspect/filter.js';
 import { OBJECT_KINDS } from '../objects/registry.js';
 import { classify, keyOf, type AnnotationRow, type ObjectRow } from './classify.js';
 import { describeUnsupported, type UnsupportedObject } from './unsupported.js';
-import { ANNOTATIONS_SQL, IDENTITIES_SQL, USER_OBJECTS_SQL } from './user-objects.sql.js';
+import { nameOf } from './object-names.js';
+import { ANNOTATIONS_SQL, OWNERS_SQL, USER_OBJECTS_SQL } from './user-objects.sql.js';
 
-interface IdentityRow {
+interface OwnersRow {
   classid: number;
   objid: number;
-  subid: number;
-  type: string;
-  identity: string;
   owners: string[];
 }
 
 /**
  * The completeness check ("nothing unseen"): every user object, comment, ACL and security label
  * in the managed schemas that the catalog, just read in the same snapshot, does not hold. Two
- * queries when nothing is left out, a third to name what is. `known`: the catalog's ids
+ * queries when nothing is left out, a third for what the reported objects belong to. `known`: the catalog's ids
  * (catalogObjectIds). `ignore` lists objects managed
  * outside the migrations, named as describeUnsupported() names them; what belongs to a reported
  * or ignored object (its columns' defaults, a publication's tables) goes with it.
@@ -35,24 +33,20 @@ export async function readUnsupported(
   const found = classify(objects.rows, annotations.rows, catalog, known, OBJECT_KINDS, filter);
   const reported: Array<ObjectRow | AnnotationRow> = [...found.objects, ...found.annotations];
   if (reported.length === 0) return [];
-  const subid = (row: ObjectRow | AnnotationRow) => ('subid' in row ? row.subid : 0);
-  const identities = await client.query<IdentityRow>(IDENTITIES_SQL, [
-    reported.map((row) => row.classid),
-    reported.map((row) => row.objid),
-    reported.map(subid),
+  const owners = await client.query<OwnersRow>(OWNERS_SQL, [
+    found.objects.map((row) => row.classid),
+    found.objects.map((row) => row.objid),
   ]);
-  const named = new Map(identities.rows.map((row) => [`${keyOf(row)}:${row.subid}`, row]));
   const ignored = new Set(ignore);
   const ignoredKeys = new Set<string>();
   const kept: Array<{ key: string; object: UnsupportedObject }> = [];
   for (const row of reported) {
-    const identity = named.get(`${keyOf(row)}:${subid(row)}`);
-    if (!identity) continue;
+    const address = { type: row.type, names: row.names, args: row.args };
     const object: UnsupportedObject = {
       part: 'part' in row ? row.part : 'object',
-      kind: identity.type,
-      name: identity.identity,
-      address: { type: row.type, names: row.names, args: row.args },
+      kind: row.type,
+      name: nameOf(address),
+      address,
     };
     if (!ignored.has(describeUnsupported(object))) kept.push({ key: keyOf(row), object });
     else if (object.part === 'object') ignoredKeys.add(keyOf(row));
@@ -61,7 +55,7 @@ export async function readUnsupported(
   // publication's tables, the class of an implicit operator family) is not named again.
   const reportedKeys = new Set([...found.objects.map(keyOf), ...ignoredKeys]);
   const parts = new Set(
-    identities.rows.filter((row) => row.owners.some((owner) => reportedKeys.has(owner))).map(keyOf),
+    owners.rows.filter((row) => row.owners.some((owner) => reportedKeys.has(owner))).map(keyOf),
   );
   return kept
     .filter(({ key, object }) => object.part !== 'object' || !parts.has(key))

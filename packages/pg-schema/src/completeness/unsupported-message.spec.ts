@@ -4,13 +4,13 @@ import { describeUnsupported, type UnsupportedObject } from './unsupported';
 const operator: UnsupportedObject = {
   part: 'object',
   kind: 'operator',
-  name: 'public.===(integer,integer)',
+  name: 'public.===(integer, integer)',
   address: { type: 'operator', names: ['public', '==='], args: ['integer', 'integer'] },
 };
 const family: UnsupportedObject = {
   part: 'object',
   kind: 'operator family',
-  name: 'public.myops USING btree',
+  name: 'public.myops using btree',
   address: { type: 'operator family', names: ['btree', 'public', 'myops'], args: [] },
 };
 const comment: UnsupportedObject = {
@@ -28,7 +28,7 @@ const publication: UnsupportedObject = {
 
 describe('describeUnsupported', () => {
   it('names the object as the ignore setting takes it', () => {
-    expect(describeUnsupported(operator)).toBe('operator public.===(integer,integer)');
+    expect(describeUnsupported(operator)).toBe('operator public.===(integer, integer)');
     expect(describeUnsupported(comment)).toBe('comment on extension citext');
     expect(describeUnsupported({ ...publication, part: 'privileges' })).toBe('privileges on publication pub');
   });
@@ -44,14 +44,14 @@ describe('unsupportedMessage', () => {
     ];
     expect(unsupportedMessage(found).split('\n')).toEqual([
       'The models create objects that pg-schema does not manage (a migration would silently leave them out):',
-      '  models/02_ops.sql:4: operator public.===(integer,integer)',
-      '  models/02_ops.sql:9: operator family public.myops USING btree',
+      '  models/02_ops.sql:4: operator public.===(integer, integer)',
+      '  models/02_ops.sql:9: operator family public.myops using btree',
       '  models (no statement names it): comment on extension citext',
       'The committed migrations create objects that pg-schema does not manage (later migrations would not see them):',
       '  migrations/0003_pub.sql:5: publication pub',
       'Remove each from the models (one a committed migration created needs a hand-written migration that drops it), ' +
         'or manage it outside the migrations and list it in "ignoreObjects" of migrate.config.json exactly as named above ' +
-        '(e.g. "operator family public.myops USING btree"). See docs/troubleshooting.md#unsupported_object.',
+        '(e.g. "operator family public.myops using btree"). See docs/troubleshooting.md#unsupported_object.',
     ]);
   });
 

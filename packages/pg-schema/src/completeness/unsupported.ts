@@ -9,16 +9,16 @@ export type UnsupportedPart = 'object' | 'comment' | 'privileges' | 'security la
  */
 export interface UnsupportedObject {
   part: UnsupportedPart;
-  /** The object's kind as Postgres names it: `operator`, `text search configuration`, `cast`. */
+  /** The object's kind as Postgres names it (its address type): `operator`, `text search configuration`. */
   kind: string;
-  /** Its name as SQL writes it: `public.===(integer,integer)`, `(integer AS public.myint)`. */
+  /** Its name as SQL writes it (object-names.ts): `public.===(integer, integer)`, `(integer AS public.myint)`. */
   name: string;
   /** pg_identify_object_as_address of the object: what finds the statement that declared it. */
   address: ObjectAddress;
 }
 
 /**
- * How messages and the `ignoreObjects` setting name it: `operator public.===(integer,integer)`,
+ * How messages and the `ignoreObjects` setting name it: `operator public.===(integer, integer)`,
  * `comment on table public.t`, `privileges on sequence public.s`.
  */
 export function describeUnsupported(object: Pick<UnsupportedObject, 'part' | 'kind' | 'name'>): string {

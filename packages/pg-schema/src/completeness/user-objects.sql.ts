@@ -196,13 +196,9 @@ SELECT x.part, x.classid::oid AS classid, x.objid, x.subid, x.detail,
   LEFT JOIN LATERAL (SELECT * FROM pg_identify_object_as_address(owner.classid, owner.objid, owner.subid)
                       WHERE owner.classid IS NOT NULL) oa ON true`;
 
-/**
- * How Postgres names the objects the check reports (few: only those), with the 'a' links of
- * each (its owners: what it belongs to, as `classid:objid`).
- */
-export const IDENTITIES_SQL = `
-SELECT u.classid, u.objid, u.subid, i.type, i.identity,
+/** What each reported object belongs to ('a' links, as `classid:objid`): its parts are not named again. */
+export const OWNERS_SQL = `
+SELECT u.classid, u.objid,
        ARRAY(SELECT d.refclassid::oid::text || ':' || d.refobjid FROM pg_depend d
               WHERE d.classid = u.classid AND d.objid = u.objid AND d.deptype = 'a') AS owners
-  FROM unnest($1::oid[], $2::oid[], $3::int[]) AS u(classid, objid, subid),
-       LATERAL pg_identify_object(u.classid, u.objid, u.subid) i`;
+  FROM unnest($1::oid[], $2::oid[]) AS u(classid, objid)`;

@@ -16,9 +16,9 @@ export function unsupportedProblems(
   migrations: readonly MigrationFile[],
   models: readonly ModelFile[],
 ): VerifyProblem[] {
-  const found = locateUnsupported(desired.unsupported, 'models', modelSources(models)).map((item) =>
-    problem(item, item.location?.file, item.location?.line),
-  );
+  const found = locateUnsupported(desired.unsupported, 'models', modelSources(models))
+    .map((item) => problem(item, item.location?.file, item.location?.line))
+    .sort((a, b) => (a.file === b.file ? (a.line ?? 0) - (b.line ?? 0) : (a.file ?? '') < (b.file ?? '') ? -1 : 1));
   for (let i = 0; i + 1 < states.length && i < migrations.length; i++) {
     const before = new Set(states[i].unsupported.map(describeUnsupported));
     const added = states[i + 1].unsupported.filter((object) => !before.has(describeUnsupported(object)));
@@ -27,7 +27,7 @@ export function unsupportedProblems(
     for (const item of locateUnsupported(added, 'migrations', sources))
       found.push(problem(item, migration.fileName, item.location?.line ?? migration.up[0]?.line));
   }
-  return found.sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0));
+  return found;
 }
 
 function problem(item: LocatedUnsupported, file: string | undefined, line: number | undefined): VerifyProblem {
