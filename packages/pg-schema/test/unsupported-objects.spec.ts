@@ -130,7 +130,7 @@ describeEachServer('nothing unseen', (server) => {
 
   it('stops on what a committed migration created by hand (a grant, a publication), at its line', async () => {
     models('CREATE TABLE orders (id int PRIMARY KEY);\n');
-    await generateMigration(options({ name: 'initial' }));
+    await generateMigration({ ...options(), name: 'initial' });
     writeMigration(
       root,
       '0002_by_hand.sql',
@@ -156,7 +156,7 @@ describeEachServer('nothing unseen', (server) => {
 
   it('fails migrate-verify with its own check, each object at its file:line, in text and JUnit', async () => {
     models(`CREATE TABLE orders (id int PRIMARY KEY);\n`);
-    await generateMigration(options({ name: 'initial' }));
+    await generateMigration({ ...options(), name: 'initial' });
     models(`CREATE TABLE orders (id int PRIMARY KEY);\nCREATE PUBLICATION orders_pub FOR TABLE orders;\n`);
     writeMigration(
       root,

@@ -21,6 +21,13 @@ describe('migrate.config.json', () => {
     });
   });
 
+  it('keeps the objects to leave out of the completeness check, one by one', () => {
+    expect(resolveMigrateConfig({ ignoreObjects: ['publication orders_pub'] }, FILE).ignoreObjects).toEqual([
+      'publication orders_pub',
+    ]);
+    expect(resolveMigrateConfig({ ignoreObjects: [] }, FILE)).not.toHaveProperty('ignoreObjects');
+  });
+
   it.each([
     [
       { schemas: [] },
@@ -33,6 +40,8 @@ describe('migrate.config.json', () => {
     [{ kubernetes: { namspace: 'x' } }, '"kubernetes.namspace" is not a known field'],
     [{ migration: 'x' }, '"migration" is not a known field'],
     [[], '"(file)" must hold a JSON object'],
+    [{ ignoreObjects: 'publication p' }, '"ignoreObjects" must be an array of object names'],
+    [{ ignoreObjects: [''] }, '"ignoreObjects" must be an array of object names'],
   ])('names the file and the field of a bad value: %j', (raw, message) => {
     expect(() => resolveMigrateConfig(raw, FILE)).toThrow(MigrateConfigError);
     expect(() => resolveMigrateConfig(raw, FILE)).toThrow(message);

@@ -7,21 +7,23 @@ import { classify, type AnnotationRow, type ObjectRow } from './classify';
 
 const filter = { schemas: null, ignoreTables: [] };
 
-const t = table(
-  't',
-  [{ ...column('id', 'integer'), comment: 'the key' }, column('c', 'integer')],
-  {
-    constraints: {
-      t_pkey: { name: 't_pkey', type: 'primary', definition: 'PRIMARY KEY (id)', indexComment: 'pk index' },
-    },
+const t = table('t', [{ ...column('id', 'integer'), comment: 'the key' }, column('c', 'integer')], {
+  constraints: {
+    t_pkey: { name: 't_pkey', type: 'primary', definition: 'PRIMARY KEY (id)', indexComment: 'pk index' },
   },
-);
+});
 const catalog: Catalog = catalogOf({ schemas: { 'schema:public': { name: 'public' } }, tables: tables(t) });
 
 const rows = {
   table: { classid: 1259, objid: 20000, type: 'table', names: ['public', 't'], args: [] },
   pkey: { classid: 2606, objid: 20001, type: 'table constraint', names: ['public', 't', 't_pkey'], args: [] },
-  operator: { classid: 2617, objid: 20002, type: 'operator', names: ['public', '==='], args: ['integer', 'integer'] },
+  operator: {
+    classid: 2617,
+    objid: 20002,
+    type: 'operator',
+    names: ['public', '==='],
+    args: ['integer', 'integer'],
+  },
 } satisfies Record<string, ObjectRow>;
 
 function annotation(

@@ -115,7 +115,9 @@ export function declarationsOf(node: Node): Declaration[] {
   if ('ViewStmt' in node) return [object(['view'], relationPath(node.ViewStmt.view))];
   if ('CreateTableAsStmt' in node) {
     const { objtype, into } = node.CreateTableAsStmt;
-    return [object(objtype === 'OBJECT_MATVIEW' ? ['materialized view'] : ['table'], relationPath(into?.rel))];
+    return [
+      object(objtype === 'OBJECT_MATVIEW' ? ['materialized view'] : ['table'], relationPath(into?.rel)),
+    ];
   }
   if ('CompositeTypeStmt' in node)
     return [object(['type', 'composite type'], relationPath(node.CompositeTypeStmt.typevar))];
@@ -165,7 +167,10 @@ export function declarationsOf(node: Node): Declaration[] {
   }
   if ('CreatePublicationStmt' in node) {
     const name = node.CreatePublicationStmt.pubname ?? '';
-    return [object(['publication'], [name]), object(['publication relation', 'publication namespace'], [name])];
+    return [
+      object(['publication'], [name]),
+      object(['publication relation', 'publication namespace'], [name]),
+    ];
   }
   if ('AlterPublicationStmt' in node)
     return [
@@ -223,7 +228,11 @@ function tableDeclarations(statement: CreateStmt, type: string): Declaration[] {
   for (const element of statement.tableElts ?? []) {
     if ('ColumnDef' in element) out.push(...columnDeclarations(table, element.ColumnDef));
     if ('Constraint' in element && element.Constraint.conname)
-      out.push({ part: 'object', types: ['table constraint'], path: [[...table, element.Constraint.conname]] });
+      out.push({
+        part: 'object',
+        types: ['table constraint'],
+        path: [[...table, element.Constraint.conname]],
+      });
   }
   return out;
 }
@@ -233,7 +242,10 @@ function columnDeclarations(table: string[], column: ColumnDef): Declaration[] {
   const name = column.colname ?? '';
   const out: Declaration[] = [];
   const constraints = (column.constraints ?? []).flatMap((c) => ('Constraint' in c ? [c.Constraint] : []));
-  if (column.raw_default || constraints.some((c) => c.contype === 'CONSTR_DEFAULT' || c.contype === 'CONSTR_GENERATED'))
+  if (
+    column.raw_default ||
+    constraints.some((c) => c.contype === 'CONSTR_DEFAULT' || c.contype === 'CONSTR_GENERATED')
+  )
     out.push({ part: 'object', types: ['default value'], path: [[...table, name]] });
   for (const constraint of constraints)
     if (constraint.conname)
@@ -251,13 +263,18 @@ function alterTableDeclarations(node: Extract<Node, { AlterTableStmt: unknown }>
       out.push({ part: 'object', types: ['table constraint'], path: [[...table, def.Constraint.conname]] });
     if (subtype === 'AT_ColumnDefault' && name)
       out.push({ part: 'object', types: ['default value'], path: [[...table, name]] });
-    if (subtype === 'AT_AddColumn' && def && 'ColumnDef' in def) out.push(...columnDeclarations(table, def.ColumnDef));
+    if (subtype === 'AT_AddColumn' && def && 'ColumnDef' in def)
+      out.push(...columnDeclarations(table, def.ColumnDef));
   }
   return out;
 }
 
 /** COMMENT ON / SECURITY LABEL ON: the object's name, parts as written. */
-function annotation(part: UnsupportedPart, objtype: ObjectType | undefined, object: Node | undefined): Declaration[] {
+function annotation(
+  part: UnsupportedPart,
+  objtype: ObjectType | undefined,
+  object: Node | undefined,
+): Declaration[] {
   if (!objtype) return [];
   const path = nodeParts(object);
   // `OPERATOR CLASS c USING btree` is written [btree, c]: the method is not part of the name.
@@ -316,7 +333,8 @@ export function typeNames(type: TypeName | undefined): string[] {
   if (names.length === 0) return names;
   const last = names[names.length - 1];
   const builtin = names.length === 1 || names[0] === 'pg_catalog';
-  names[names.length - 1] = (builtin ? (TYPE_NAMES[last] ?? last) : last) + (type?.arrayBounds?.length ? '[]' : '');
+  names[names.length - 1] =
+    (builtin ? (TYPE_NAMES[last] ?? last) : last) + (type?.arrayBounds?.length ? '[]' : '');
   return names;
 }
 
@@ -342,5 +360,7 @@ function strings(nodes: Node[] | undefined): string[] {
 }
 
 function constraintNames(nodes: Node[] | undefined): string[] {
-  return (nodes ?? []).flatMap((node) => ('Constraint' in node && node.Constraint.conname ? [node.Constraint.conname] : []));
+  return (nodes ?? []).flatMap((node) =>
+    'Constraint' in node && node.Constraint.conname ? [node.Constraint.conname] : [],
+  );
 }

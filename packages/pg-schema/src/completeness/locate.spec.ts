@@ -38,7 +38,8 @@ ALTER TABLE t ADD CONSTRAINT t_c_unique UNIQUE (c);
 CREATE AGGREGATE agg(int) (sfunc = int4pl, stype = int);
 `;
 
-const statements = () => declaringStatements([{ file: 'models/01.sql', statements: splitStatements(MODELS) }]);
+const statements = () =>
+  declaringStatements([{ file: 'models/01.sql', statements: splitStatements(MODELS) }]);
 
 function object(
   part: UnsupportedPart,

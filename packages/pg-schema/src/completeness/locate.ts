@@ -41,10 +41,18 @@ export function locate(
   pick: 'first' | 'last',
 ): SourceLocation | undefined {
   const path = addressPath(object.address);
-  const found = find(statements, pick, (d) => d.part === object.part && typeMatches(d, object.address.type) && pathMatches(d.path, path));
+  const found = find(
+    statements,
+    pick,
+    (d) => d.part === object.part && typeMatches(d, object.address.type) && pathMatches(d.path, path),
+  );
   if (found || object.part !== 'object' || path.length !== 1 || path[0].length < 3) return found;
   const relation = [path[0].slice(0, -1)];
-  return find(statements, pick, (d) => d.part === 'object' && d.types.some((t) => RELATIONS.includes(t)) && pathMatches(d.path, relation));
+  return find(
+    statements,
+    pick,
+    (d) => d.part === 'object' && d.types.some((t) => RELATIONS.includes(t)) && pathMatches(d.path, relation),
+  );
 }
 
 function find(

@@ -14,11 +14,13 @@ describe('nameOf', () => {
     );
     expect(name('default value', ['public', 'ft', 'a'])).toBe('for public.ft.a');
     expect(name('operator family', ['btree', 'public', 'my_ops'])).toBe('public.my_ops using btree');
-    expect(name('operator of access method', ['btree', 'public', 'my_ops', '3'], ['integer', 'integer'])).toBe(
-      '3 (integer, integer) of public.my_ops using btree',
-    );
+    expect(
+      name('operator of access method', ['btree', 'public', 'my_ops', '3'], ['integer', 'integer']),
+    ).toBe('3 (integer, integer) of public.my_ops using btree');
     expect(name('user mapping', ['public'], ['files'])).toBe('for public server files');
-    expect(name('publication relation', ['public', 'orders'], ['pub'])).toBe('public.orders in publication pub');
+    expect(name('publication relation', ['public', 'orders'], ['pub'])).toBe(
+      'public.orders in publication pub',
+    );
     expect(name('default acl', ['app', 'public'], ['r'])).toBe('for role app in schema public on tables');
     expect(name('default acl', ['app'], ['f'])).toBe('for role app on functions');
     expect(name('type', ['public."My Type"'])).toBe('public."My Type"');

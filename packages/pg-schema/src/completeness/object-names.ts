@@ -20,7 +20,11 @@ const q = quoteIdent;
  * Type names come formatted (quoted where needed) in the address; other names come raw.
  */
 export function nameOf({ type, names, args }: ObjectAddress): string {
-  const qualified = (from: number, count: number) => names.slice(from, from + count).map(q).join('.');
+  const qualified = (from: number, count: number) =>
+    names
+      .slice(from, from + count)
+      .map(q)
+      .join('.');
   const list = args.join(', ');
   switch (type) {
     case 'type':

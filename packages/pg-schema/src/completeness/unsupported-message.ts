@@ -63,3 +63,12 @@ function groupByLocation(found: readonly LocatedUnsupported[]): Map<string, stri
   }
   return out;
 }
+
+/** `pg-schema inspect` on a live database: what it holds that migrations would not see (read-only, so a warning). */
+export function unsupportedWarning(objects: readonly UnsupportedObject[]): string {
+  return (
+    `warning: ${objects.length} object(s) in this database are not managed by pg-schema ` +
+    `(migrations leave them out; generate and verify stop on them in models and migrations):\n` +
+    objects.map((object) => `  ${describeUnsupported(object)}\n`).join('')
+  );
+}

@@ -10,7 +10,11 @@ import {
 } from '@bakery-ia/init-manager';
 import type { Catalog } from '../catalog/catalog.js';
 import { catalogDifferences } from '../completeness/catalog-differences.js';
-import { assertNothingUnsupported, migrationSources, modelSources } from '../completeness/check-unsupported.js';
+import {
+  assertNothingUnsupported,
+  migrationSources,
+  modelSources,
+} from '../completeness/check-unsupported.js';
 import { diffCatalogs, type Step } from '../diff/diff.js';
 import type { Change } from '../diff/change.js';
 import { UnsupportedChangeError } from '../diff/unsupported.js';

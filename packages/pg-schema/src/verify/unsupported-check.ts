@@ -18,7 +18,9 @@ export function unsupportedProblems(
 ): VerifyProblem[] {
   const found = locateUnsupported(desired.unsupported, 'models', modelSources(models))
     .map((item) => problem(item, item.location?.file, item.location?.line))
-    .sort((a, b) => (a.file === b.file ? (a.line ?? 0) - (b.line ?? 0) : (a.file ?? '') < (b.file ?? '') ? -1 : 1));
+    .sort((a, b) =>
+      a.file === b.file ? (a.line ?? 0) - (b.line ?? 0) : (a.file ?? '') < (b.file ?? '') ? -1 : 1,
+    );
   for (let i = 0; i + 1 < states.length && i < migrations.length; i++) {
     const before = new Set(states[i].unsupported.map(describeUnsupported));
     const added = states[i + 1].unsupported.filter((object) => !before.has(describeUnsupported(object)));
@@ -30,7 +32,11 @@ export function unsupportedProblems(
   return found;
 }
 
-function problem(item: LocatedUnsupported, file: string | undefined, line: number | undefined): VerifyProblem {
+function problem(
+  item: LocatedUnsupported,
+  file: string | undefined,
+  line: number | undefined,
+): VerifyProblem {
   return {
     ...(file ? { file } : {}),
     ...(line ? { line } : {}),

@@ -28,6 +28,7 @@ export default async function generateExecutor(
       migrationsDir: service.migrationsDir,
       shadowUrl: shadowUrlOf(options),
       schemas: service.config.schemas,
+      ignoreObjects: service.config.ignoreObjects,
     };
     if (options.check) {
       const plan = await planMigration(planOptions);

@@ -73,6 +73,7 @@ export default async function verifyExecutor(
       migrationsDir: service.migrationsDir,
       shadowUrl: shadowUrlOf(options),
       schemas: service.config.schemas,
+      ignoreObjects: service.config.ignoreObjects,
       failOn: options.failOn ?? service.config.lint.failOn,
       databaseUrl: live?.url,
       roundTrip: options.roundTrip !== false,
