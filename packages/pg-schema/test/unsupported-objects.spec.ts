@@ -10,6 +10,7 @@ import {
   verifyMigrations,
   type PlanOptions,
 } from '../src/index';
+import { OBJECT_KINDS } from '../src/objects/registry';
 
 /**
  * "Nothing unseen" on real servers: each kind of object the engine does not manage, created by
@@ -145,6 +146,20 @@ describeEachServer('nothing unseen', (server) => {
     expect(message).toContain(`${file}:2: privileges on table public.orders`);
     expect(message).toContain(`${file}:4: publication orders_pub`);
     expect(message).not.toContain('The models create');
+  }, 60_000);
+
+  it('stops on a GRANT of the models while no kind manages privileges (it would be skipped)', async () => {
+    models('CREATE TABLE orders (id int PRIMARY KEY);\nGRANT SELECT ON orders TO PUBLIC;\n');
+    const result = await planMigration(options()).catch((e: unknown) => e);
+    if (OBJECT_KINDS.some((kind) => kind.privilegesOf)) {
+      // A privileges kind runs and diffs the grant instead (objects/kind.ts privilegesOf).
+      expect(result).not.toBeInstanceOf(Error);
+      return;
+    }
+    expect(result).toMatchObject({ code: 'UNSUPPORTED_OBJECT' });
+    expect((result as Error).message).toContain(
+      `${join(root, 'models', '01.sql')}:2: GRANT SELECT ON orders TO PUBLIC`,
+    );
   }, 60_000);
 
   it('leaves out what ignoreObjects lists, with what belongs to it', async () => {

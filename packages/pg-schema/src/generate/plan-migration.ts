@@ -10,11 +10,7 @@ import {
 } from '@bakery-ia/init-manager';
 import type { Catalog } from '../catalog/catalog.js';
 import { catalogDifferences } from '../completeness/catalog-differences.js';
-import {
-  assertNothingUnsupported,
-  migrationSources,
-  modelSources,
-} from '../completeness/check-unsupported.js';
+import { assertNothingUnsupported, migrationSources } from '../completeness/check-unsupported.js';
 import { diffCatalogs, type Step } from '../diff/diff.js';
 import type { Change } from '../diff/change.js';
 import { UnsupportedChangeError } from '../diff/unsupported.js';
@@ -100,12 +96,7 @@ export async function planMigration(options: PlanOptions): Promise<MigrationPlan
         introspectCatalog(desiredDb.client, introspectOptions),
       ]),
     );
-    assertNothingUnsupported(
-      desired,
-      current,
-      modelSources(models),
-      migrationSources(options.migrationsDir, migrations),
-    );
+    assertNothingUnsupported(desired, current, models, migrationSources(options.migrationsDir, migrations));
     const renames = planRenames(hints, current);
     let [renamedCurrent, unrenamedDesired] = [current, desired];
     if (renames.up.length > 0) {
