@@ -91,6 +91,9 @@ const OBJECT_CLASSES = `
   UNION ALL SELECT 'pg_subscription'::regclass, o.oid, NULL, NULL, NULL, NULL FROM pg_subscription o
              WHERE o.subdbid = (SELECT oid FROM pg_database WHERE datname = current_database())`;
 
+/** One number per object (class and oid), so the left-out set is a hashed lookup, never a loop per object. */
+const KEY = (classid: string, objid: string) => `(${classid}::oid::int8 << 32 | ${objid}::oid::int8)`;
+
 /** A schema name of user objects outside the managed schemas. */
 const OTHER_USER_SCHEMA = (schema: string) =>
   `(${schema} NOT IN ${SYSTEM_SCHEMA} AND ${schema} NOT LIKE 'pg\\_%' AND NOT (${schema} = ANY($1::text[])))`;
@@ -112,18 +115,17 @@ left_out_roots AS MATERIALIZED (
   SELECT e.classid, e.objid FROM pg_depend e WHERE e.deptype = 'e'
 ),
 left_out AS MATERIALIZED (
-  SELECT d.classid, d.objid FROM pg_depend d WHERE d.objid >= 16384 AND d.deptype IN ('i', 'P')
+  SELECT ${KEY('d.classid', 'd.objid')} AS key FROM pg_depend d WHERE d.objid >= 16384 AND d.deptype IN ('i', 'P')
   UNION
-  SELECT r.classid, r.objid FROM left_out_roots r
+  SELECT ${KEY('r.classid', 'r.objid')} FROM left_out_roots r
   UNION
-  SELECT d.classid, d.objid FROM pg_depend d JOIN left_out_roots r ON r.classid = d.refclassid AND r.objid = d.refobjid
+  SELECT ${KEY('d.classid', 'd.objid')} FROM pg_depend d JOIN left_out_roots r ON r.classid = d.refclassid AND r.objid = d.refobjid
    WHERE d.deptype = 'a'
 ),
 candidates AS (
   SELECT o.* FROM objects o
     LEFT JOIN pg_namespace n ON n.oid = o.nsp
-    LEFT JOIN left_out x ON x.classid = o.classid AND x.objid = o.objid
-   WHERE o.objid >= 16384 AND x.objid IS NULL
+   WHERE o.objid >= 16384 AND ${KEY('o.classid', 'o.objid')} NOT IN (SELECT key FROM left_out)
      AND (o.nsp IS NULL OR ${inSchemas('n.nspname')})
      AND (o.nsp IS NOT NULL OR $1::text[] IS NULL
           OR NOT EXISTS (SELECT 1 FROM pg_depend d, LATERAL pg_identify_object(d.refclassid, d.refobjid, 0) r
