@@ -1,8 +1,8 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writeMigrationsSum } from '@bakery-ia/init-manager';
-import { describeEachServer } from '@bakery-ia/test-db';
+import { applyMigrations, readMigrations, writeMigrationsSum } from '@bakery-ia/init-manager';
+import { createTestDatabase, describeEachServer } from '@bakery-ia/test-db';
 import {
   formatVerifyJunit,
   generateMigration,
@@ -189,6 +189,35 @@ describeEachServer('nothing unseen', (server) => {
     // Everything else passes: the two schemas are equal for what the engine manages.
     expect(report.checks.filter((c) => c.status === 'failed').map((c) => c.id)).toEqual(['unsupported']);
     expect(formatVerifyJunit(report, 'svc')).toContain('0002_pub.sql:2: publication orders_pub');
+  }, 90_000);
+});
+
+describeEachServer('nothing unseen, live database', (server) => {
+  it('tells what only the live database holds in the live note, without failing (read-only)', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'unseen-live-'));
+    const db = await createTestDatabase(server, 'live');
+    try {
+      mkdirSync(join(root, 'models'));
+      writeFileSync(join(root, 'models', '01.sql'), 'CREATE TABLE orders (id int PRIMARY KEY);\n');
+      const options = {
+        modelsDir: join(root, 'models'),
+        migrationsDir: join(root, 'migrations'),
+        shadowUrl: server.url,
+      };
+      await generateMigration({ ...options, name: 'initial' });
+      const client = await db.client();
+      await applyMigrations(client, await readMigrations(options.migrationsDir));
+      await client.query('CREATE PUBLICATION cdc FOR TABLE orders');
+      const report = await verifyMigrations({ ...options, databaseUrl: db.url, roundTrip: false });
+      const live = report.checks.find((check) => check.id === 'live');
+      expect(live?.status).toBe('passed');
+      expect(live?.note).toMatch(
+        /1 applied, 0 pending; not managed by pg-schema, left out of the comparison: publication cdc$/,
+      );
+    } finally {
+      await db.drop();
+      rmSync(root, { recursive: true, force: true });
+    }
   }, 90_000);
 });
 
