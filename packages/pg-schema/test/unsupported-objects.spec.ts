@@ -162,6 +162,17 @@ describeEachServer('nothing unseen', (server) => {
     );
   }, 60_000);
 
+  it("stops on a schema the models create outside the service's schemas", async () => {
+    models(
+      'CREATE TABLE orders (id int PRIMARY KEY);\nCREATE SCHEMA audit;\nCREATE TABLE audit.log (id int);\n',
+    );
+    const error = await planMigration(options({ schemas: ['public'] })).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'UNSUPPORTED_OBJECT' });
+    expect((error as Error).message).toContain(
+      `${join(root, 'models', '01.sql')}:2: schema audit (not one of the service's schemas: add it to "schemas" in migrate.config.json to manage it)\n`,
+    );
+  }, 60_000);
+
   it('leaves out what ignoreObjects lists, with what belongs to it', async () => {
     models(`CREATE TABLE orders (id int PRIMARY KEY);\nCREATE PUBLICATION orders_pub FOR TABLE orders;\n`);
     const plan = await planMigration(options({ ignoreObjects: ['publication orders_pub'] }));

@@ -63,6 +63,13 @@ export function unsupportedMessage(
   return lines.join('\n');
 }
 
+/** A schema is left out when it is not one of the service's: say how to manage it. */
+function hintFor(object: UnsupportedObject): string {
+  return object.part === 'object' && object.kind === 'schema'
+    ? ' (not one of the service\'s schemas: add it to "schemas" in migrate.config.json to manage it)'
+    : '';
+}
+
 /** File, then line; objects no statement names last. */
 function byLocation(a: LocatedUnsupported, b: LocatedUnsupported): number {
   if (!a.location || !b.location) return (a.location ? 0 : 1) - (b.location ? 0 : 1);
@@ -78,7 +85,7 @@ function groupByLocation(found: readonly LocatedUnsupported[]): Map<string, stri
       ? `${item.location.file}:${item.location.line}`
       : `${item.side} (no statement names it)`;
     const names = out.get(where) ?? [];
-    names.push(describeUnsupported(item.object));
+    names.push(describeUnsupported(item.object) + hintFor(item.object));
     out.set(where, names);
   }
   return out;

@@ -55,7 +55,10 @@ const OBJECT_CLASSES = `
          'policy', ARRAY[n.nspname::text, c.relname::text, o.polname::text], '{}'::text[]
     FROM pg_policy o JOIN pg_class c ON c.oid = o.polrelid JOIN pg_namespace n ON n.oid = c.relnamespace
   UNION ALL
-  SELECT 'pg_namespace'::regclass, o.oid, o.oid, 'schema', ARRAY[o.nspname::text], '{}'::text[] FROM pg_namespace o
+  -- Schemas count as objects in no schema: one the models create outside the managed ones is
+  -- reported too (its objects are not read). Temporary schemas are not the models'.
+  SELECT 'pg_namespace'::regclass, o.oid, NULL, 'schema', ARRAY[o.nspname::text], '{}'::text[] FROM pg_namespace o
+   WHERE o.nspname NOT LIKE 'pg\\_%' AND o.nspname <> 'information_schema'
   UNION ALL
   SELECT 'pg_extension'::regclass, o.oid, o.extnamespace, 'extension', ARRAY[o.extname::text], '{}'::text[] FROM pg_extension o
   UNION ALL SELECT 'pg_type'::regclass, o.oid, o.typnamespace, NULL, NULL, NULL FROM pg_type o

@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import type { Catalog } from '../catalog/catalog.js';
 import { comparableCatalog } from '../catalog/comparable.js';
 import { catalogDifferences } from '../completeness/catalog-differences.js';
+import { describeUnsupported } from '../completeness/unsupported.js';
 import { describeChange } from '../diff/change.js';
 import { diffCatalogs } from '../diff/diff.js';
 import { PgSchemaError } from '../errors.js';
@@ -256,7 +257,10 @@ async function checkRoundTrip(
     problems.push({
       file: migration.fileName,
       line: migration.down[0]?.line,
-      message: `the down section does not return to the schema before this migration:\n${remaining.changes.map((c) => `  ${describeChange(c)}`).join('\n')}`,
+      message: `the down section does not return to the schema before this migration:\n${[
+        ...remaining.changes.map((c) => `  ${describeChange(c)}`),
+        ...leftOver(afterDown, before).map((name) => `  ${name} (not managed by pg-schema: drop it by hand)`),
+      ].join('\n')}`,
       fix: 'complete the down section; the SQL below is what is missing',
       sql: remaining.statements.map((s) => s.sql).join('\n\n'),
     });
@@ -273,6 +277,12 @@ async function checkRoundTrip(
     return false;
   }
   return true;
+}
+
+/** What no kind manages that `after` holds and `before` does not (the diff cannot name it). */
+function leftOver(after: Catalog, before: Catalog): string[] {
+  const known = new Set(before.unsupported.map(describeUnsupported));
+  return after.unsupported.map(describeUnsupported).filter((name) => !known.has(name));
 }
 
 function sameCatalog(a: Catalog, b: Catalog): boolean {
