@@ -191,14 +191,14 @@ describeEachServer('nothing unseen', (server) => {
     );
     const report = await verifyMigrations(options());
     expect(report.ok).toBe(false);
-    const check = report.checks.find((c) => c.id === 'unsupported');
+    const check = report.checks.find((c) => c.id === 'unseen');
     expect(check?.status).toBe('failed');
     expect(check?.problems.map((p) => `${p.file}:${p.line}: ${p.message.split(':')[0]}`)).toEqual([
       `${join(root, 'models', '01.sql')}:2: publication orders_pub`,
       '0002_pub.sql:2: publication orders_pub',
     ]);
     // Everything else passes: the two schemas are equal for what the engine manages.
-    expect(report.checks.filter((c) => c.status === 'failed').map((c) => c.id)).toEqual(['unsupported']);
+    expect(report.checks.filter((c) => c.status === 'failed').map((c) => c.id)).toEqual(['unseen']);
     expect(formatVerifyJunit(report, 'svc')).toContain('0002_pub.sql:2: publication orders_pub');
   }, 90_000);
 });

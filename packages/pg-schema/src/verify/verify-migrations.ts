@@ -193,7 +193,7 @@ export async function verifyMigrations(options: VerifyOptions): Promise<VerifyRe
       );
     }
     // What the models and each replayed migration create that no kind manages.
-    await run('unsupported', async (problems) => {
+    await run('unseen', async (problems) => {
       problems.push(...unsupportedProblems(desired, states, migrations, models));
       if (!replayed) return 'the models only, and the migrations that replayed';
     });

@@ -1,6 +1,6 @@
 import type { LintLevel } from '../lint/finding.js';
 
-export type CheckId = 'files' | 'sum' | 'replay' | 'drift' | 'unsupported' | 'round-trip' | 'lint' | 'live';
+export type CheckId = 'files' | 'sum' | 'replay' | 'drift' | 'unseen' | 'round-trip' | 'lint' | 'live';
 
 export interface VerifyProblem {
   /** Migration file (or `migrations.sum`, or the database) the problem is in. */
@@ -37,7 +37,7 @@ export const CHECK_TITLES: Record<CheckId, string> = {
   sum: 'migrations.sum matches the files',
   replay: 'the migrations apply in order on a fresh database',
   drift: 'the result equals the models (no model change without a migration)',
-  unsupported: 'every object the models and migrations create is managed (nothing left out)',
+  unseen: 'every object the schemas hold is managed (nothing unseen)',
   'round-trip': 'each down section returns the schema to the previous state',
   lint: 'no lint finding at the failing level',
   live: 'the live database matches the migrations',
