@@ -24,7 +24,7 @@ const OBJECT_CLASSES = `
   SELECT 'pg_class'::regclass AS classid, c.oid AS objid, c.relnamespace AS nsp,
          ${RELATION_TYPE} AS type, ARRAY[n.nspname::text, c.relname::text] AS names, '{}'::text[] AS args
     FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-   WHERE c.relkind <> 't'
+   WHERE c.oid >= 16384 AND c.relkind <> 't'
   UNION ALL
   -- Table constraints (inherited copies are part of the parent's; PG18's NOT NULL rows are the
   -- column's nullability); the constraint row of a CONSTRAINT TRIGGER stands for the trigger,
@@ -34,65 +34,68 @@ const OBJECT_CLASSES = `
          CASE WHEN o.conrelid <> 0 THEN ARRAY[n.nspname::text, c.relname::text, o.conname::text] END,
          CASE WHEN o.conrelid <> 0 THEN '{}'::text[] END
     FROM pg_constraint o LEFT JOIN pg_class c ON c.oid = o.conrelid LEFT JOIN pg_namespace n ON n.oid = c.relnamespace
-   WHERE o.contype <> 'n' AND o.conislocal
+   WHERE o.oid >= 16384 AND o.contype <> 'n' AND o.conislocal
   UNION ALL
   SELECT 'pg_attrdef'::regclass, o.oid, c.relnamespace,
          'default value', ARRAY[n.nspname::text, c.relname::text, a.attname::text], '{}'::text[]
     FROM pg_attrdef o JOIN pg_class c ON c.oid = o.adrelid JOIN pg_namespace n ON n.oid = c.relnamespace
     JOIN pg_attribute a ON a.attrelid = o.adrelid AND a.attnum = o.adnum
+   WHERE o.oid >= 16384
   UNION ALL
   -- Internal triggers (behind foreign keys) are parts of their constraint.
   SELECT 'pg_trigger'::regclass, o.oid, c.relnamespace,
          'trigger', ARRAY[n.nspname::text, c.relname::text, o.tgname::text], '{}'::text[]
     FROM pg_trigger o JOIN pg_class c ON c.oid = o.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-   WHERE NOT o.tgisinternal
+   WHERE o.oid >= 16384 AND NOT o.tgisinternal
   UNION ALL
   SELECT 'pg_rewrite'::regclass, o.oid, c.relnamespace,
          'rule', ARRAY[n.nspname::text, c.relname::text, o.rulename::text], '{}'::text[]
     FROM pg_rewrite o JOIN pg_class c ON c.oid = o.ev_class JOIN pg_namespace n ON n.oid = c.relnamespace
+   WHERE o.oid >= 16384
   UNION ALL
   SELECT 'pg_policy'::regclass, o.oid, c.relnamespace,
          'policy', ARRAY[n.nspname::text, c.relname::text, o.polname::text], '{}'::text[]
     FROM pg_policy o JOIN pg_class c ON c.oid = o.polrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+   WHERE o.oid >= 16384
   UNION ALL
   -- Schemas count as objects in no schema: one the models create outside the managed ones is
   -- reported too (its objects are not read). Temporary schemas are not the models'.
   SELECT 'pg_namespace'::regclass, o.oid, NULL, 'schema', ARRAY[o.nspname::text], '{}'::text[] FROM pg_namespace o
-   WHERE o.nspname NOT LIKE 'pg\\_%' AND o.nspname <> 'information_schema'
+   WHERE o.oid >= 16384 AND o.nspname NOT LIKE 'pg\\_%' AND o.nspname <> 'information_schema'
   UNION ALL
-  SELECT 'pg_extension'::regclass, o.oid, o.extnamespace, 'extension', ARRAY[o.extname::text], '{}'::text[] FROM pg_extension o
-  UNION ALL SELECT 'pg_type'::regclass, o.oid, o.typnamespace, NULL, NULL, NULL FROM pg_type o
-  UNION ALL SELECT 'pg_proc'::regclass, o.oid, o.pronamespace, NULL, NULL, NULL FROM pg_proc o
-  UNION ALL SELECT 'pg_operator'::regclass, o.oid, o.oprnamespace, NULL, NULL, NULL FROM pg_operator o
-  UNION ALL SELECT 'pg_opclass'::regclass, o.oid, o.opcnamespace, NULL, NULL, NULL FROM pg_opclass o
-  UNION ALL SELECT 'pg_opfamily'::regclass, o.oid, o.opfnamespace, NULL, NULL, NULL FROM pg_opfamily o
+  SELECT 'pg_extension'::regclass, o.oid, o.extnamespace, 'extension', ARRAY[o.extname::text], '{}'::text[] FROM pg_extension o WHERE o.oid >= 16384
+  UNION ALL SELECT 'pg_type'::regclass, o.oid, o.typnamespace, NULL, NULL, NULL FROM pg_type o WHERE o.oid >= 16384
+  UNION ALL SELECT 'pg_proc'::regclass, o.oid, o.pronamespace, NULL, NULL, NULL FROM pg_proc o WHERE o.oid >= 16384
+  UNION ALL SELECT 'pg_operator'::regclass, o.oid, o.oprnamespace, NULL, NULL, NULL FROM pg_operator o WHERE o.oid >= 16384
+  UNION ALL SELECT 'pg_opclass'::regclass, o.oid, o.opcnamespace, NULL, NULL, NULL FROM pg_opclass o WHERE o.oid >= 16384
+  UNION ALL SELECT 'pg_opfamily'::regclass, o.oid, o.opfnamespace, NULL, NULL, NULL FROM pg_opfamily o WHERE o.oid >= 16384
   UNION ALL SELECT 'pg_amop'::regclass, o.oid, f.opfnamespace, NULL, NULL, NULL
-              FROM pg_amop o JOIN pg_opfamily f ON f.oid = o.amopfamily
+              FROM pg_amop o JOIN pg_opfamily f ON f.oid = o.amopfamily WHERE o.oid >= 16384
   UNION ALL SELECT 'pg_amproc'::regclass, o.oid, f.opfnamespace, NULL, NULL, NULL
-              FROM pg_amproc o JOIN pg_opfamily f ON f.oid = o.amprocfamily
-  UNION ALL SELECT 'pg_conversion'::regclass, o.oid, o.connamespace, NULL, NULL, NULL FROM pg_conversion o
-  UNION ALL SELECT 'pg_collation'::regclass, o.oid, o.collnamespace, NULL, NULL, NULL FROM pg_collation o
-  UNION ALL SELECT 'pg_statistic_ext'::regclass, o.oid, o.stxnamespace, NULL, NULL, NULL FROM pg_statistic_ext o
-  UNION ALL SELECT 'pg_ts_config'::regclass, o.oid, o.cfgnamespace, NULL, NULL, NULL FROM pg_ts_config o
-  UNION ALL SELECT 'pg_ts_dict'::regclass, o.oid, o.dictnamespace, NULL, NULL, NULL FROM pg_ts_dict o
-  UNION ALL SELECT 'pg_ts_parser'::regclass, o.oid, o.prsnamespace, NULL, NULL, NULL FROM pg_ts_parser o
-  UNION ALL SELECT 'pg_ts_template'::regclass, o.oid, o.tmplnamespace, NULL, NULL, NULL FROM pg_ts_template o
-  UNION ALL SELECT 'pg_default_acl'::regclass, o.oid, NULLIF(o.defaclnamespace, 0), NULL, NULL, NULL FROM pg_default_acl o
+              FROM pg_amproc o JOIN pg_opfamily f ON f.oid = o.amprocfamily WHERE o.oid >= 16384
+  UNION ALL SELECT 'pg_conversion'::regclass, o.oid, o.connamespace, NULL, NULL, NULL FROM pg_conversion o WHERE o.oid >= 16384
+  UNION ALL SELECT 'pg_collation'::regclass, o.oid, o.collnamespace, NULL, NULL, NULL FROM pg_collation o WHERE o.oid >= 16384
+  UNION ALL SELECT 'pg_statistic_ext'::regclass, o.oid, o.stxnamespace, NULL, NULL, NULL FROM pg_statistic_ext o WHERE o.oid >= 16384
+  UNION ALL SELECT 'pg_ts_config'::regclass, o.oid, o.cfgnamespace, NULL, NULL, NULL FROM pg_ts_config o WHERE o.oid >= 16384
+  UNION ALL SELECT 'pg_ts_dict'::regclass, o.oid, o.dictnamespace, NULL, NULL, NULL FROM pg_ts_dict o WHERE o.oid >= 16384
+  UNION ALL SELECT 'pg_ts_parser'::regclass, o.oid, o.prsnamespace, NULL, NULL, NULL FROM pg_ts_parser o WHERE o.oid >= 16384
+  UNION ALL SELECT 'pg_ts_template'::regclass, o.oid, o.tmplnamespace, NULL, NULL, NULL FROM pg_ts_template o WHERE o.oid >= 16384
+  UNION ALL SELECT 'pg_default_acl'::regclass, o.oid, NULLIF(o.defaclnamespace, 0), NULL, NULL, NULL FROM pg_default_acl o WHERE o.oid >= 16384
   UNION ALL SELECT 'pg_publication_rel'::regclass, o.oid, c.relnamespace, NULL, NULL, NULL
-              FROM pg_publication_rel o JOIN pg_class c ON c.oid = o.prrelid
-  UNION ALL SELECT 'pg_publication_namespace'::regclass, o.oid, o.pnnspid, NULL, NULL, NULL FROM pg_publication_namespace o
+              FROM pg_publication_rel o JOIN pg_class c ON c.oid = o.prrelid WHERE o.oid >= 16384
+  UNION ALL SELECT 'pg_publication_namespace'::regclass, o.oid, o.pnnspid, NULL, NULL, NULL FROM pg_publication_namespace o WHERE o.oid >= 16384
   -- Not in a schema: in scope when they use something of the managed schemas, or nothing of another one.
-  UNION ALL SELECT 'pg_cast'::regclass, o.oid, NULL, NULL, NULL, NULL FROM pg_cast o
-  UNION ALL SELECT 'pg_transform'::regclass, o.oid, NULL, NULL, NULL, NULL FROM pg_transform o
-  UNION ALL SELECT 'pg_am'::regclass, o.oid, NULL, NULL, NULL, NULL FROM pg_am o
-  UNION ALL SELECT 'pg_language'::regclass, o.oid, NULL, NULL, NULL, NULL FROM pg_language o
-  UNION ALL SELECT 'pg_event_trigger'::regclass, o.oid, NULL, NULL, NULL, NULL FROM pg_event_trigger o
-  UNION ALL SELECT 'pg_foreign_data_wrapper'::regclass, o.oid, NULL, NULL, NULL, NULL FROM pg_foreign_data_wrapper o
-  UNION ALL SELECT 'pg_foreign_server'::regclass, o.oid, NULL, NULL, NULL, NULL FROM pg_foreign_server o
-  UNION ALL SELECT 'pg_user_mapping'::regclass, o.oid, NULL, NULL, NULL, NULL FROM pg_user_mapping o
-  UNION ALL SELECT 'pg_publication'::regclass, o.oid, NULL, NULL, NULL, NULL FROM pg_publication o
+  UNION ALL SELECT 'pg_cast'::regclass, o.oid, NULL, NULL, NULL, NULL FROM pg_cast o WHERE o.oid >= 16384
+  UNION ALL SELECT 'pg_transform'::regclass, o.oid, NULL, NULL, NULL, NULL FROM pg_transform o WHERE o.oid >= 16384
+  UNION ALL SELECT 'pg_am'::regclass, o.oid, NULL, NULL, NULL, NULL FROM pg_am o WHERE o.oid >= 16384
+  UNION ALL SELECT 'pg_language'::regclass, o.oid, NULL, NULL, NULL, NULL FROM pg_language o WHERE o.oid >= 16384
+  UNION ALL SELECT 'pg_event_trigger'::regclass, o.oid, NULL, NULL, NULL, NULL FROM pg_event_trigger o WHERE o.oid >= 16384
+  UNION ALL SELECT 'pg_foreign_data_wrapper'::regclass, o.oid, NULL, NULL, NULL, NULL FROM pg_foreign_data_wrapper o WHERE o.oid >= 16384
+  UNION ALL SELECT 'pg_foreign_server'::regclass, o.oid, NULL, NULL, NULL, NULL FROM pg_foreign_server o WHERE o.oid >= 16384
+  UNION ALL SELECT 'pg_user_mapping'::regclass, o.oid, NULL, NULL, NULL, NULL FROM pg_user_mapping o WHERE o.oid >= 16384
+  UNION ALL SELECT 'pg_publication'::regclass, o.oid, NULL, NULL, NULL, NULL FROM pg_publication o WHERE o.oid >= 16384
   UNION ALL SELECT 'pg_subscription'::regclass, o.oid, NULL, NULL, NULL, NULL FROM pg_subscription o
-             WHERE o.subdbid = (SELECT oid FROM pg_database WHERE datname = current_database())`;
+             WHERE o.oid >= 16384 AND o.subdbid = (SELECT oid FROM pg_database WHERE datname = current_database())`;
 
 /** One number per object (class and oid), so the left-out set is a hashed lookup, never a loop per object. */
 const KEY = (classid: string, objid: string) => `(${classid}::oid::int8 << 32 | ${objid}::oid::int8)`;
@@ -110,7 +113,7 @@ const OTHER_USER_SCHEMA = (schema: string) =>
  * sequences; an operator family's members). Those sets are read once (hashed), never per object.
  */
 export const USER_OBJECTS_SQL = `
-WITH objects AS (${OBJECT_CLASSES}),
+WITH objects AS MATERIALIZED (${OBJECT_CLASSES}),
 left_out_roots AS MATERIALIZED (
   SELECT 'pg_class'::regclass::oid AS classid, c.oid AS objid FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
    WHERE (n.nspname || '.' || c.relname) = ANY($2::text[])
@@ -128,7 +131,7 @@ left_out AS MATERIALIZED (
 candidates AS (
   SELECT o.* FROM objects o
     LEFT JOIN pg_namespace n ON n.oid = o.nsp
-   WHERE o.objid >= 16384 AND ${KEY('o.classid', 'o.objid')} NOT IN (SELECT key FROM left_out)
+   WHERE ${KEY('o.classid', 'o.objid')} NOT IN (SELECT key FROM left_out)
      AND (o.nsp IS NULL OR ${inSchemas('n.nspname')})
      AND (o.nsp IS NOT NULL OR $1::text[] IS NULL
           OR NOT EXISTS (SELECT 1 FROM pg_depend d, LATERAL pg_identify_object(d.refclassid, d.refobjid, 0) r
