@@ -93,10 +93,12 @@ const CASES: Case[] = [
     models:
       `CREATE DOMAIN positive AS int CONSTRAINT positive_check CHECK (VALUE > 0);\n` +
       `COMMENT ON CONSTRAINT positive_check ON DOMAIN positive IS 'kept nowhere';\n` +
-      `CREATE EXTENSION IF NOT EXISTS citext;\nCOMMENT ON EXTENSION citext IS 'ours now';\n`,
+      `CREATE EXTENSION IF NOT EXISTS citext;\nCOMMENT ON EXTENSION citext IS 'ours now';\n` +
+      `CREATE TYPE pair AS (a int, b int);\nCOMMENT ON COLUMN pair.a IS 'first';\n`,
     expected: [
       '01.sql:2: comment on domain constraint positive_check on public.positive',
       '01.sql:4: comment on extension citext',
+      '01.sql:6: comment on composite type column public.pair.a',
     ],
   },
 ];

@@ -199,7 +199,7 @@ SELECT x.part, x.classid::oid AS classid, x.objid, x.subid, x.detail,
   LEFT JOIN LATERAL (SELECT * FROM pg_identify_object_as_address(x.classid, x.objid, x.subid) WHERE col.type IS NULL) a ON true
   LEFT JOIN LATERAL (
     SELECT d.refclassid::oid AS classid, d.refobjid AS objid, d.refobjsubid AS subid FROM pg_depend d
-     WHERE x.subid = 0 AND d.classid = x.classid AND d.objid = x.objid AND d.deptype IN ('i', 'P')
+     WHERE d.classid = x.classid AND d.objid = x.objid AND d.objsubid = 0 AND d.deptype IN ('i', 'P')
      ORDER BY d.deptype LIMIT 1) owner ON true
   LEFT JOIN LATERAL (SELECT * FROM pg_identify_object_as_address(owner.classid, owner.objid, owner.subid)
                       WHERE owner.classid IS NOT NULL) oa ON true`;
