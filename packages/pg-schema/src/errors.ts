@@ -11,6 +11,7 @@ export type PgSchemaErrorCode =
   | 'MODEL_HINT'
   | 'SHADOW_UNAVAILABLE'
   | 'UNSUPPORTED_CHANGE'
+  | 'UNSUPPORTED_OBJECT'
   | 'ENVIRONMENT'
   | 'LOCKED'
   | 'USAGE';

@@ -26,6 +26,13 @@ describe('migrate.config.json', () => {
     expect(resolveMigrateConfig({ managePrivileges: false }, FILE).managePrivileges).toBe(false);
   });
 
+  it('keeps the objects to leave out of the completeness check, one by one', () => {
+    expect(resolveMigrateConfig({ ignoreObjects: ['publication orders_pub'] }, FILE).ignoreObjects).toEqual([
+      'publication orders_pub',
+    ]);
+    expect(resolveMigrateConfig({ ignoreObjects: [] }, FILE)).not.toHaveProperty('ignoreObjects');
+  });
+
   it.each([
     [
       { schemas: [] },
@@ -41,6 +48,8 @@ describe('migrate.config.json', () => {
     [{ migration: 'x' }, '"migration" is not a known field'],
     [{ managePrivileges: 'no' }, '"managePrivileges" must be true or false'],
     [[], '"(file)" must hold a JSON object'],
+    [{ ignoreObjects: 'publication p' }, '"ignoreObjects" must be an array of object names'],
+    [{ ignoreObjects: [''] }, '"ignoreObjects" must be an array of object names'],
   ])('names the file and the field of a bad value: %j', (raw, message) => {
     expect(() => resolveMigrateConfig(raw, FILE)).toThrow(MigrateConfigError);
     expect(() => resolveMigrateConfig(raw, FILE)).toThrow(message);

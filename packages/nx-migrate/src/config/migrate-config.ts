@@ -23,6 +23,12 @@ export interface MigrateConfig {
    */
   managePrivileges: boolean;
   kubernetes: KubernetesConfig;
+  /**
+   * Objects pg-schema does not manage that the service manages outside the migrations, named as
+   * generate's UNSUPPORTED_OBJECT message names them (e.g. `publication orders_pub`): left out of
+   * the completeness check instead of stopping generate and verify. Absent when empty.
+   */
+  ignoreObjects?: string[];
 }
 
 export type FailLevel = 'error' | 'warning' | 'info' | 'none';
@@ -61,6 +67,7 @@ const TOP_FIELDS = new Set([
   'lint',
   'managePrivileges',
   'kubernetes',
+  'ignoreObjects',
 ]);
 const KUBE_FIELDS = new Set([
   'namespace',
@@ -116,6 +123,14 @@ export function resolveMigrateConfig(raw: unknown, file: string): MigrateConfig 
   if (!Array.isArray(schemas) || schemas.length === 0 || schemas.some((s) => typeof s !== 'string' || !s)) {
     throw new MigrateConfigError(file, 'schemas', 'must be a non-empty array of schema names');
   }
+  const ignoreObjects = value.ignoreObjects ?? [];
+  if (!Array.isArray(ignoreObjects) || ignoreObjects.some((o) => typeof o !== 'string' || o.trim() === '')) {
+    throw new MigrateConfigError(
+      file,
+      'ignoreObjects',
+      'must be an array of object names as UNSUPPORTED_OBJECT prints them, e.g. "publication orders_pub"',
+    );
+  }
   return {
     service,
     models: relativePath(file, value, 'models') ?? 'models',
@@ -128,6 +143,7 @@ export function resolveMigrateConfig(raw: unknown, file: string): MigrateConfig 
     lint: { failOn, failOnHazard },
     managePrivileges,
     kubernetes: kubernetes(file, objectField(file, value, 'kubernetes'), service),
+    ...(ignoreObjects.length > 0 ? { ignoreObjects: ignoreObjects as string[] } : {}),
   };
 }
 

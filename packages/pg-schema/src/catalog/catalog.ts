@@ -1,5 +1,6 @@
 import type { AggregateInfo } from '../objects/aggregate/aggregate.model.js';
 import type { CollationInfo } from '../objects/collation/collation.model.js';
+import type { UnsupportedObject } from '../completeness/unsupported.js';
 import type { CompositeInfo } from '../objects/composite/composite.model.js';
 import type { DomainInfo } from '../objects/domain/domain.model.js';
 import type { EnumInfo } from '../objects/enum/enum.model.js';
@@ -46,6 +47,7 @@ export type {
   StatisticsInfo,
   TableInfo,
   TriggerInfo,
+  UnsupportedObject,
   ViewInfo,
 };
 
@@ -79,6 +81,11 @@ export interface Catalog {
   defaultPrivileges: Record<string, DefaultPrivilegeInfo>;
   /** object id -> ids of the catalog objects it depends on (pg_depend), sorted. */
   dependencies: Record<string, string[]>;
+  /**
+   * What the database holds in the managed schemas that no kind read (src/completeness/):
+   * generate and verify stop on it, so "no changes" never hides a loss. Sorted.
+   */
+  unsupported: UnsupportedObject[];
 }
 
 export function emptyCatalog(): Catalog {
@@ -103,5 +110,6 @@ export function emptyCatalog(): Catalog {
     privileges: {},
     defaultPrivileges: {},
     dependencies: {},
+    unsupported: [],
   };
 }

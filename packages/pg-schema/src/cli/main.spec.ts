@@ -3,7 +3,7 @@ import pg from 'pg';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { primaryTestServer } from '@bakery-ia/test-db';
+import { createTestDatabase, primaryTestServer } from '@bakery-ia/test-db';
 
 const BIN = join(__dirname, '..', '..', 'bin', 'pg-schema.js');
 
@@ -138,6 +138,40 @@ describe('pg-schema CLI', () => {
     expect(
       cli('verify', '--models', 'models', '--migrations', 'migrations', '--fail-on', 'sometimes').status,
     ).toBe(2);
+  });
+
+  it('diff stops on an object pg-schema does not manage, naming it and its line (exit 1)', () => {
+    writeFileSync(join(dir, 'models', '02.sql'), '\nCREATE PUBLICATION items_pub FOR TABLE items;\n');
+    const result = cli('diff', '--models', 'models', '--migrations', 'migrations', ...shadow());
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('pg-schema: The models create objects that pg-schema does not manage');
+    expect(result.stderr).toContain('  models/02.sql:2: publication items_pub\n');
+    expect(result.stderr).not.toContain('No changes');
+  });
+
+  it('inspect lists what no kind manages as a warning and exits 0 (it only reads)', async () => {
+    const db = await createTestDatabase(primaryTestServer(), 'inspect');
+    try {
+      const client = await db.client();
+      await client.query(
+        'CREATE TABLE items (id int PRIMARY KEY); CREATE PUBLICATION items_pub FOR TABLE items;',
+      );
+      const result = cli('inspect', '--database-url', db.url);
+      expect(result.status).toBe(0);
+      expect(JSON.parse(result.stdout).unsupported).toEqual([
+        {
+          part: 'object',
+          kind: 'publication',
+          name: 'items_pub',
+          address: { type: 'publication', names: ['items_pub'], args: [] },
+        },
+      ]);
+      expect(result.stderr).toContain('warning: 1 object(s) in this database are not managed by pg-schema');
+      expect(result.stderr).toContain('  publication items_pub\n');
+    } finally {
+      await db.drop();
+    }
   });
 
   it('exits 1 with an embedded shadow server too (its exit hook must not turn failures into 0)', () => {

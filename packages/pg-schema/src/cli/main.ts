@@ -11,6 +11,7 @@ import { PgSchemaError } from '../errors.js';
 import { generateMigration } from '../generate/write-migration.js';
 import { planMigration } from '../generate/plan-migration.js';
 import { introspectCatalog } from '../introspect/introspect.js';
+import { unsupportedWarning } from '../completeness/unsupported-message.js';
 import { describeModels } from '../generate/describe-models.js';
 import { renderSchemaDocs } from '../render/schema-docs.js';
 import { mkdirSync } from 'node:fs';
@@ -224,6 +225,8 @@ async function inspect(argv: string[], io: Output): Promise<number> {
       privileges: values['no-privileges'] !== true,
     });
     io.out(JSON.stringify(catalog, null, 2) + '\n');
+    // Inspecting is read-only: what no kind manages is a warning here, an error in generate and verify.
+    if (catalog.unsupported.length > 0) io.err(unsupportedWarning(catalog.unsupported));
   } finally {
     await client.end();
   }

@@ -9,6 +9,8 @@ import {
   type ModelFile,
 } from '@bakery-ia/init-manager';
 import type { Catalog } from '../catalog/catalog.js';
+import { catalogDifferences } from '../completeness/catalog-differences.js';
+import { assertNothingUnsupported, migrationSources } from '../completeness/check-unsupported.js';
 import { diffCatalogs, type Step } from '../diff/diff.js';
 import type { Change } from '../diff/change.js';
 import { UnsupportedChangeError } from '../diff/unsupported.js';
@@ -43,6 +45,8 @@ export interface PlanOptions {
    * models' GRANT / REVOKE / ALTER DEFAULT PRIVILEGES are left out and privileges are not compared.
    */
   privileges?: boolean;
+  /** Objects managed outside the migrations (migrate.config.json `ignoreObjects`), as the check names them. */
+  ignoreObjects?: string[];
 }
 
 export interface MigrationPlan {
@@ -106,6 +110,7 @@ export async function planMigration(options: PlanOptions): Promise<MigrationPlan
       schemas: options.schemas,
       ignoreTables: options.ignoreTables ?? DEFAULT_IGNORED_TABLES,
       privileges,
+      ignoreObjects: options.ignoreObjects,
     };
     const [current, desired] = await time('introspect', () =>
       Promise.all([
@@ -113,6 +118,7 @@ export async function planMigration(options: PlanOptions): Promise<MigrationPlan
         introspectCatalog(desiredDb.client, introspectOptions),
       ]),
     );
+    assertNothingUnsupported(desired, current, models, migrationSources(options.migrationsDir, migrations));
     const renames = planRenames(hints, current);
     let [renamedCurrent, unrenamedDesired] = [current, desired];
     if (renames.up.length > 0) {
@@ -147,6 +153,14 @@ export async function planMigration(options: PlanOptions): Promise<MigrationPlan
         throw error;
       }
     });
+    const empty = renames.up.length === 0 && upDiff.statements.length === 0;
+    // "No changes" only for equal schemas: a fact some kind reads but does not diff must not pass.
+    const differences = empty ? catalogDifferences(current, desired) : [];
+    if (differences.length > 0) {
+      throw new Error(
+        `pg-schema found no statement to write, but the two schemas differ (${differences.join(', ')}): please report this with the models.`,
+      );
+    }
     const up = withLeadingStatements(upDiff.steps, renames.up);
     const down = withLeadingStatements(downDiff.steps, renames.down);
     const { lint, hazards } = await time('lint', async () => {
@@ -160,7 +174,7 @@ export async function planMigration(options: PlanOptions): Promise<MigrationPlan
       down,
       lint,
       hazards,
-      empty: renames.up.length === 0 && upDiff.statements.length === 0,
+      empty,
       staleHints: renames.stale,
       unusedUsingHints: conversions.unused,
       migrations,

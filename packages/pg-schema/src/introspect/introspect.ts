@@ -2,6 +2,7 @@ import type { ClientBase } from 'pg';
 import { emptyCatalog, type Catalog } from '../catalog/catalog.js';
 import { catalogObjectIds } from '../catalog/catalog-objects.js';
 import { addressesOf, OBJECT_KINDS } from '../objects/registry.js';
+import { readUnsupported } from '../completeness/read-unsupported.js';
 import { readDependencies } from './dependencies.js';
 
 export interface IntrospectOptions {
@@ -11,6 +12,11 @@ export interface IntrospectOptions {
   ignoreTables?: string[];
   /** false: privileges and default privileges are not read (managed outside the migrations). */
   privileges?: boolean;
+  /**
+   * Objects managed outside the migrations, as the completeness check names them (e.g.
+   * `publication app_pub`): left out of `unsupported` (see src/completeness/).
+   */
+  ignoreObjects?: string[];
 }
 
 export const DEFAULT_IGNORED_TABLES = ['public.schema_migrations', 'public.schema_create_all'];
@@ -34,9 +40,9 @@ export async function introspectCatalog(
     await client.query(`SET LOCAL search_path = ''`);
     const catalog = emptyCatalog();
     for (const kind of OBJECT_KINDS) await kind.read?.(client, filter, catalog);
-    // Every kind is read: a check that nothing in the schemas was left unread belongs here, in
-    // the same snapshot (it goes through OBJECT_KINDS as the reading does).
     const known = catalogObjectIds(catalog);
+    // Every kind is read: what the schemas hold that no kind read, in the same snapshot.
+    catalog.unsupported = await readUnsupported(client, filter, catalog, known, options.ignoreObjects);
     const dependencies = await readDependencies(client, addressesOf(OBJECT_KINDS));
     for (const [id, refs] of Object.entries(dependencies)) {
       if (!known.has(id)) continue;

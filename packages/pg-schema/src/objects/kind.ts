@@ -7,6 +7,13 @@ import type { QueryParams } from '../introspect/filter.js';
 /** A pg_identify_object_as_address row (`object_names`, `object_args`) mapped onto a catalog id. */
 export type AddressToId = (names: string[], args: string[]) => string | undefined;
 
+/** An object as pg_identify_object_as_address names it, e.g. `{ type: 'view column', names: ['public', 'v', 'c'], args: [] }`. */
+export interface ObjectAddress {
+  type: string;
+  names: string[];
+  args: string[];
+}
+
 /**
  * Everything the engine knows about one kind of object, in one place: the generic parts
  * (introspection, object ids, the diff loop, the cascade, comparison) work through this spec and
@@ -38,6 +45,23 @@ export interface ObjectKindModule<T> {
   readonly addresses?: Readonly<Record<string, AddressToId>>;
   /** The `COMMENT ON` target, e.g. `VIEW public.v`. */
   commentTarget?(object: T): string;
+  /**
+   * The comment the entry holds for the object at `address`: the object itself, or a part of it
+   * that `addresses` maps onto it (a view's column, the index behind a constraint); undefined
+   * when it holds none for that address. The completeness check (src/completeness/) compares
+   * every pg_description row with it, so a kind without this hook reports every comment on its
+   * objects as not managed: check `address.type`, since parts map onto the same entry.
+   */
+  commentOf?(object: T, address: ObjectAddress): string | undefined;
+  /**
+   * Set by the kind that reads and diffs privileges (GRANT / REVOKE): the id of its entry for the
+   * ACL of the catalog object `objectId` (e.g. `privileges:table:public.t`), or undefined when
+   * that object's privileges are left out on purpose (a service that manages grants elsewhere,
+   * told through `filter`). The completeness check reports a non-default ACL when no kind has
+   * this hook, or when the entry it names is not in the catalog. `ALTER DEFAULT PRIVILEGES`
+   * entries are objects of their own (address type `default acl`): map them in `addresses`.
+   */
+  privilegesOf?(objectId: string, filter: QueryParams): string | undefined;
   /** Create, drop and alter; absent for kinds that are never changed on their own (columns). */
   readonly diff?: KindDiff<T>;
   /**

@@ -1,6 +1,6 @@
 import { ids } from '../catalog/object-id.js';
 import { qualified } from '../render/sql-text.js';
-import type { AddressToId } from './kind.js';
+import type { AddressToId, ObjectAddress } from './kind.js';
 
 /** The id of a pg_type row as pg_identify_object_as_address spells it (e.g. `public.mood`). */
 export const TYPE_ID = `(pg_identify_object_as_address('pg_type'::regclass, t.oid, 0)).object_names[1]`;
@@ -22,6 +22,11 @@ export const USER_TYPE_ADDRESSES: Readonly<Record<string, AddressToId>> = {
 
 export function dropTypeSql(type: { schema: string; name: string }, domain = false): string {
   return `DROP ${domain ? 'DOMAIN' : 'TYPE'} ${qualified(type.schema, type.name)};`;
+}
+
+/** The comment of a user type (not of its array type, nor of a domain's constraint). */
+export function userTypeComment(type: { comment?: string }, address: ObjectAddress): string | undefined {
+  return address.type === 'type' && !address.names[0].endsWith('[]') ? type.comment : undefined;
 }
 
 export const typeCommentTarget = (type: { schema: string; name: string }) =>

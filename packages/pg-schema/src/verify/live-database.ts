@@ -10,6 +10,7 @@ import {
 } from '@bakery-ia/init-manager';
 import pg from 'pg';
 import type { Catalog } from '../catalog/catalog.js';
+import { describeUnsupported } from '../completeness/unsupported.js';
 import { describeChange } from '../diff/change.js';
 import { diffCatalogs, type CatalogDiff } from '../diff/diff.js';
 import { diffOrUnsupported, UnsupportedChangeError } from '../diff/unsupported.js';
@@ -70,6 +71,8 @@ export async function checkLiveDatabase(
       return `${applied.length} applied, history does not match the files`;
     }
     const live = await introspectCatalog(client, introspectOptions);
+    // Read-only: what the live database holds that no kind manages is told, not failed.
+    const unmanaged = unmanagedNote(live, states[count]);
     const drift = diffOrUnsupported(() => diffCatalogs(states[count], live));
     if (drift instanceof UnsupportedChangeError) {
       problems.push({
@@ -95,7 +98,7 @@ export async function checkLiveDatabase(
           fix: 'check that they ran there, then record them again with the SQL below',
           sql: unrecorded.map((m) => recordAgainSql(DEFAULT_MIGRATIONS_TABLE, m)).join('\n'),
         });
-        return `${where}: ${count} applied, ${pending} pending`;
+        return `${where}: ${count} applied, ${pending} pending${unmanaged}`;
       }
       problems.push({
         file: where,
@@ -104,13 +107,22 @@ export async function checkLiveDatabase(
         sql: sqlOrMessage(() => diffCatalogs(live, states[count])),
       });
     }
-    return `${where}: ${count} applied, ${pending} pending`;
+    return `${where}: ${count} applied, ${pending} pending${unmanaged}`;
   } finally {
     await client.end().catch(() => undefined);
   }
 }
 
 const TABLE = 'public.schema_migrations';
+
+/** `; not managed by pg-schema, left out: publication cdc, …` for what only the live database holds. */
+function unmanagedNote(live: Catalog, expected: Catalog): string {
+  const known = new Set(expected.unsupported.map(describeUnsupported));
+  const extra = live.unsupported.map(describeUnsupported).filter((name) => !known.has(name));
+  if (extra.length === 0) return '';
+  const shown = extra.slice(0, 5).join(', ') + (extra.length > 5 ? `, and ${extra.length - 5} more` : '');
+  return `; not managed by pg-schema, left out of the comparison: ${shown}`;
+}
 
 /**
  * Migrations not recorded below a recorded one: a row deleted by hand when every object the file

@@ -1,7 +1,8 @@
 import type { StatementHazards } from '../hazards/hazard.js';
 import type { LintLevel } from '../lint/finding.js';
 
-export type CheckId = 'files' | 'sum' | 'replay' | 'drift' | 'round-trip' | 'lint' | 'hazards' | 'live';
+export type CheckId =
+  'files' | 'sum' | 'replay' | 'drift' | 'unseen' | 'round-trip' | 'lint' | 'hazards' | 'live';
 
 export interface VerifyProblem {
   /** Migration file (or `migrations.sum`, or the database) the problem is in. */
@@ -41,6 +42,7 @@ export const CHECK_TITLES: Record<CheckId, string> = {
   sum: 'migrations.sum matches the files',
   replay: 'the migrations apply in order on a fresh database',
   drift: 'the result equals the models (no model change without a migration)',
+  unseen: 'every object the schemas hold is managed (nothing unseen)',
   'round-trip': 'each down section returns the schema to the previous state',
   lint: 'no lint finding at the failing level',
   hazards: 'no hazard at the failing level',

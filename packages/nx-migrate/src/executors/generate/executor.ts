@@ -31,6 +31,7 @@ export default async function generateExecutor(
       shadowUrl: shadowUrlOf(options),
       schemas: service.config.schemas,
       privileges: service.config.managePrivileges,
+      ignoreObjects: service.config.ignoreObjects,
     };
     if (options.check) {
       const plan = await planMigration(planOptions);

@@ -75,6 +75,7 @@ export default async function verifyExecutor(
       shadowUrl: shadowUrlOf(options),
       schemas: service.config.schemas,
       privileges: service.config.managePrivileges,
+      ignoreObjects: service.config.ignoreObjects,
       failOn: options.failOn ?? service.config.lint.failOn,
       failOnHazard: options.failOnHazard ?? service.config.lint.failOnHazard,
       databaseUrl: live?.url,

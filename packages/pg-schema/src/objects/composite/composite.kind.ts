@@ -1,7 +1,7 @@
 import { ids } from '../../catalog/object-id.js';
 import { qualified } from '../../render/sql-text.js';
 import type { ObjectKindModule } from '../kind.js';
-import { typeCommentTarget, USER_TYPE_ADDRESSES } from '../user-type.js';
+import { typeCommentTarget, USER_TYPE_ADDRESSES, userTypeComment } from '../user-type.js';
 import { alterComposite, createComposite, dropComposite } from './composite.diff.js';
 import { readComposites } from './composite.introspect.js';
 import type { CompositeInfo } from './composite.model.js';
@@ -16,6 +16,7 @@ export const compositeKind: ObjectKindModule<CompositeInfo> = {
   },
   addresses: USER_TYPE_ADDRESSES,
   commentTarget: typeCommentTarget,
+  commentOf: userTypeComment,
   // A composite type's name is also a relation name (its pg_class row).
   relationNames: (type) => [{ schema: type.schema, name: type.name }],
   diff: { create: createComposite, drop: dropComposite, alter: alterComposite },

@@ -1,7 +1,7 @@
 import { ids } from '../../catalog/object-id.js';
 import { qualified } from '../../render/sql-text.js';
 import type { ObjectKindModule } from '../kind.js';
-import { USER_TYPE_ADDRESSES } from '../user-type.js';
+import { USER_TYPE_ADDRESSES, userTypeComment } from '../user-type.js';
 import { alterDomain, createDomain, dropDomain } from './domain.diff.js';
 import { readDomains } from './domain.introspect.js';
 import type { DomainInfo } from './domain.model.js';
@@ -17,5 +17,6 @@ export const domainKind: ObjectKindModule<DomainInfo> = {
   },
   addresses: USER_TYPE_ADDRESSES,
   commentTarget: domainCommentTarget,
+  commentOf: userTypeComment,
   diff: { create: createDomain, drop: dropDomain, alter: alterDomain },
 };

@@ -1,7 +1,7 @@
 import { ids } from '../../catalog/object-id.js';
 import { qualified } from '../../render/sql-text.js';
 import type { ObjectKindModule } from '../kind.js';
-import { typeCommentTarget, USER_TYPE_ADDRESSES } from '../user-type.js';
+import { typeCommentTarget, USER_TYPE_ADDRESSES, userTypeComment } from '../user-type.js';
 import { alterEnum, createEnum, dropEnum } from './enum.diff.js';
 import { readEnums } from './enum.introspect.js';
 import type { EnumInfo } from './enum.model.js';
@@ -16,5 +16,6 @@ export const enumKind: ObjectKindModule<EnumInfo> = {
   },
   addresses: USER_TYPE_ADDRESSES,
   commentTarget: typeCommentTarget,
+  commentOf: userTypeComment,
   diff: { create: createEnum, drop: dropEnum, alter: alterEnum },
 };

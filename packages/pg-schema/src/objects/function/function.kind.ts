@@ -18,6 +18,8 @@ export const functionKind: ObjectKindModule<FunctionInfo> = {
   },
   addresses: { function: functionAddress, procedure: functionAddress },
   commentTarget: functionCommentTarget,
+  commentOf: (fn, address) =>
+    address.type === 'function' || address.type === 'procedure' ? fn.comment : undefined,
   recreate: { blocksRetype: false },
   diff: { create: createFunction, drop: dropFunction, alter: alterFunction },
 };

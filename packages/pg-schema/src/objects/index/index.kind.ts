@@ -16,6 +16,7 @@ export const indexKind: ObjectKindModule<IndexInfo> = {
   },
   addresses: { index: ([schema, name]) => ids.index(schema, name) },
   commentTarget: (index) => indexCommentTarget(index.schema, index.name),
+  commentOf: (index, address) => (address.type === 'index' ? index.comment : undefined),
   dropsWith: (index) => index.table,
   relationNames: (index) => [{ schema: index.schema, name: index.name }],
   // ALTER INDEX ... SET appends: parameters are compared in any order.

@@ -19,6 +19,7 @@ export const policyKind: ObjectKindModule<PolicyInfo> = {
   },
   addresses: { policy: ([schema, table, name]) => ids.policy(schema, table, name) },
   commentTarget: policyCommentTarget,
+  commentOf: (policy, address) => (address.type === 'policy' ? policy.comment : undefined),
   dropsWith: (policy) => policy.table,
   recreate: { blocksRetype: true },
   diff: { create: createPolicy, drop: dropPolicy, alter: alterPolicy },

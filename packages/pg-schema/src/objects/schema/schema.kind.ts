@@ -19,5 +19,6 @@ export const schemaKind: ObjectKindModule<SchemaInfo> = {
       name.startsWith('pg_') || name === 'information_schema' ? undefined : ids.schema(name),
   },
   commentTarget: (schema) => schemaCommentTarget(schema.name),
+  commentOf: (schema, address) => (address.type === 'schema' ? schema.comment : undefined),
   diff: { create: createSchema, drop: dropSchema, alter: alterSchema },
 };

@@ -15,6 +15,7 @@ export const sequenceKind: ObjectKindModule<SequenceInfo> = {
   },
   addresses: { sequence: ([schema, name]) => ids.sequence(schema, name) },
   commentTarget: sequenceCommentTarget,
+  commentOf: (sequence, address) => (address.type === 'sequence' ? sequence.comment : undefined),
   // A serial's sequence goes with its table.
   dropsWith: (sequence) => sequence.ownedBy?.table,
   relationNames: (sequence) => [{ schema: sequence.schema, name: sequence.name }],

@@ -21,6 +21,7 @@ export const columnKind: ObjectKindModule<TableColumn> = {
   // A column default stands for its column.
   addresses: { 'table column': columnAddress, 'default value': columnAddress },
   commentTarget: ({ table, column }) => columnCommentTarget(table.schema, table.name, column.name),
+  commentOf: ({ column }, address) => (address.type === 'table column' ? column.comment : undefined),
   dependencyGone: resetDefault,
   // An identity column's sequence.
   relationNames: ({ table, column }) =>

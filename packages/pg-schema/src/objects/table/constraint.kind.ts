@@ -26,6 +26,13 @@ export const constraintKind: ObjectKindModule<TableConstraint> = {
     constraint.type === 'check' || constraint.type === 'foreign'
       ? []
       : [{ schema: table.schema, name: constraint.name }],
+  // The index behind a primary key, unique or exclusion constraint carries its own comment.
+  commentOf: ({ constraint }, address) =>
+    address.type === 'table constraint'
+      ? constraint.comment
+      : address.type === 'index'
+        ? constraint.indexComment
+        : undefined,
   nested: true,
   recreate: { blocksRetype: false },
   diff: { create: createConstraint, drop: dropConstraint, alter: alterConstraint },

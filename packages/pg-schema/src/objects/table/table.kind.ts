@@ -19,6 +19,7 @@ export const tableKind: ObjectKindModule<TableInfo> = {
   },
   addresses: { table: ([schema, name]) => ids.table(schema, name) },
   commentTarget: tableCommentTarget,
+  commentOf: (table, address) => (address.type === 'table' ? table.comment : undefined),
   // Its own name, and the names of what it inherits (a partition's copies of the parent's keys
   // and attached indexes); its own keys' indexes and its identity sequences are named by the
   // constraint and column kinds.

@@ -18,6 +18,7 @@ export const triggerKind: ObjectKindModule<TriggerInfo> = {
   },
   addresses: { trigger: ([schema, table, name]) => ids.trigger(schema, table, name) },
   commentTarget: triggerCommentTarget,
+  commentOf: (trigger, address) => (address.type === 'trigger' ? trigger.comment : undefined),
   dropsWith: (trigger) => trigger.table,
   recreate: { blocksRetype: true },
   diff: { create: createTrigger, drop: dropTrigger, alter: alterTrigger },

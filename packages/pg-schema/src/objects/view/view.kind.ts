@@ -25,6 +25,11 @@ export const viewKind: ObjectKindModule<ViewInfo> = {
     // A view's `_RETURN` rule stands for the view: the rule kind maps it (one kind per address type).
   },
   commentTarget: viewCommentTarget,
+  commentOf(view, address) {
+    if (address.type === 'view' || address.type === 'materialized view') return view.comment;
+    if (address.type.endsWith(' column')) return view.columnComments[address.names[2]];
+    return undefined;
+  },
   relationNames: (view) => [{ schema: view.schema, name: view.name }],
   // Options in the order the server keeps them (pg_dump's), compared as a set.
   comparable(view) {
