@@ -2,6 +2,7 @@ import type { ClientBase } from 'pg';
 import type { Catalog } from '../catalog/catalog.js';
 import { params, type QueryParams } from '../introspect/filter.js';
 import { OBJECT_KINDS } from '../objects/registry.js';
+import { OWNER } from '../objects/privilege/privilege.model.js';
 import { classify, keyOf, type AnnotationRow, type ObjectRow } from './classify.js';
 import { describeUnsupported, type UnsupportedObject } from './unsupported.js';
 import { nameOf } from './object-names.js';
@@ -30,7 +31,11 @@ export async function readUnsupported(
 ): Promise<UnsupportedObject[]> {
   const objects = await client.query<ObjectRow>(USER_OBJECTS_SQL, params(filter));
   const annotations = await client.query<AnnotationRow>(ANNOTATIONS_SQL);
-  const found = classify(objects.rows, annotations.rows, catalog, known, OBJECT_KINDS, filter);
+  // Privileges opted out: default privileges are left out like object ACLs (privilegesOf).
+  const objectRows =
+    filter.privileges === false ? objects.rows.filter((row) => row.type !== 'default acl') : objects.rows;
+  await nameReadingRole(client, objectRows);
+  const found = classify(objectRows, annotations.rows, catalog, known, OBJECT_KINDS, filter);
   const reported: Array<ObjectRow | AnnotationRow> = [...found.objects, ...found.annotations];
   if (reported.length === 0) return [];
   const owners = await client.query<OwnersRow>(OWNERS_SQL, [
@@ -65,4 +70,16 @@ export async function readUnsupported(
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Default privileges of the role that reads (the one that runs the migrations) are kept under
+ * OWNER, whoever that role is (objects/privilege): their addresses are spelled the same way, so
+ * the kind's `default acl` address maps onto its entries. Asked only when such rows exist.
+ */
+async function nameReadingRole(client: ClientBase, rows: ObjectRow[]): Promise<void> {
+  const defaults = rows.filter((row) => row.type === 'default acl');
+  if (defaults.length === 0) return;
+  const { rows: me } = await client.query<{ role: string }>('SELECT current_user AS role');
+  for (const row of defaults) if (row.names[0] === me[0].role) row.names = [OWNER, ...row.names.slice(1)];
 }

@@ -92,7 +92,7 @@ const OBJECT_CLASSES = `
   UNION ALL SELECT 'pg_event_trigger'::regclass, o.oid, NULL, NULL, NULL, NULL FROM pg_event_trigger o WHERE o.oid >= 16384
   UNION ALL SELECT 'pg_foreign_data_wrapper'::regclass, o.oid, NULL, NULL, NULL, NULL FROM pg_foreign_data_wrapper o WHERE o.oid >= 16384
   UNION ALL SELECT 'pg_foreign_server'::regclass, o.oid, NULL, NULL, NULL, NULL FROM pg_foreign_server o WHERE o.oid >= 16384
-  UNION ALL SELECT 'pg_user_mapping'::regclass, o.oid, NULL, NULL, NULL, NULL FROM pg_user_mapping o WHERE o.oid >= 16384
+  UNION ALL SELECT 'pg_user_mapping'::regclass, o.umid, NULL, NULL, NULL, NULL FROM pg_user_mappings o WHERE o.umid >= 16384
   UNION ALL SELECT 'pg_publication'::regclass, o.oid, NULL, NULL, NULL, NULL FROM pg_publication o WHERE o.oid >= 16384
   UNION ALL SELECT 'pg_subscription'::regclass, o.oid, NULL, NULL, NULL, NULL FROM pg_subscription o
              WHERE o.oid >= 16384 AND o.subdbid = (SELECT oid FROM pg_database WHERE datname = current_database())`;

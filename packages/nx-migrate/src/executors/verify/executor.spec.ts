@@ -25,7 +25,7 @@ describe('migrate-verify executor', () => {
     expect(result.success).toBe(true);
     expect(output).toContain('All checks passed');
     const xml = readFileSync(join(ws.root, 'reports', 'verify.xml'), 'utf8');
-    expect(xml).toContain('<testsuite name="svc" tests="7" failures="0" skipped="0">');
+    expect(xml).toContain('<testsuite name="svc" tests="8" failures="0" skipped="0">');
   });
 
   it('refuses a live database on the cached target and names the live one', async () => {

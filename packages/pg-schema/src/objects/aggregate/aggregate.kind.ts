@@ -14,6 +14,7 @@ export const aggregateKind: ObjectKindModule<AggregateInfo> = {
     catalog.aggregates = await readAggregates(client, filter);
   },
   addresses: { aggregate: ([schema, name], args) => ids.aggregate(schema, name, args.join(',')) },
+  commentOf: (object, address) => (address.type === 'aggregate' ? object.comment : undefined),
   commentTarget: aggregateCommentTarget,
   recreate: { blocksRetype: false },
   diff: { create: createAggregate, drop: dropAggregate, alter: alterAggregate },

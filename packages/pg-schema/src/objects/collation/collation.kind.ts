@@ -15,6 +15,7 @@ export const collationKind: ObjectKindModule<CollationInfo> = {
     catalog.collations = await readCollations(client, filter);
   },
   addresses: { collation: ([schema, name]) => ids.collation(schema, name) },
+  commentOf: (object, address) => (address.type === 'collation' ? object.comment : undefined),
   commentTarget: collationCommentTarget,
   diff: { create: createCollation, drop: dropCollation, alter: alterCollation },
 };

@@ -19,6 +19,7 @@ export const rangeKind: ObjectKindModule<RangeInfo> = {
     catalog.ranges = await readRanges(client, filter);
   },
   addresses: USER_TYPE_ADDRESSES,
+  commentOf: (object, address) => (address.type === 'type' ? object.comment : undefined),
   commentTarget: typeCommentTarget,
   diff: { create: createRange, drop: dropRange, alter: alterRange },
 };

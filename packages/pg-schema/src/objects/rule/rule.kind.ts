@@ -26,6 +26,7 @@ export const ruleKind: ObjectKindModule<RuleInfo> = {
     rule: ([schema, relation, name]) =>
       name === '_RETURN' ? ids.view(schema, relation) : ids.rule(schema, relation, name),
   },
+  commentOf: (object, address) => (address.type === 'rule' ? object.comment : undefined),
   commentTarget: ruleCommentTarget,
   dropsWith: (rule) => rule.relation,
   comparable(rule) {

@@ -15,6 +15,7 @@ export const statisticsKind: ObjectKindModule<StatisticsInfo> = {
     catalog.statistics = await readStatistics(client, filter);
   },
   addresses: { 'statistics object': ([schema, name]) => ids.statistics(schema, name) },
+  commentOf: (object, address) => (address.type === 'statistics object' ? object.comment : undefined),
   commentTarget: statisticsCommentTarget,
   dropsWith: (statistics) => statistics.relation,
   recreate: { blocksRetype: false },
