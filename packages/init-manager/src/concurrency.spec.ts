@@ -1,5 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
 import { createTestDatabase, describeEachServer, type TestDatabase } from '@bakery-ia/test-db';
 import {
   migration,
@@ -7,37 +5,7 @@ import {
   removeFolder,
   tableMigrations,
 } from './test-support/migrations-fixture';
-
-const SCRIPT = join(__dirname, 'test-support', 'start-service.js');
-
-interface Outcome {
-  ok: boolean;
-  mode?: string;
-  applied?: string[];
-  code?: string;
-  message?: string;
-}
-
-function startService(env: Record<string, string>): { child: ChildProcess; done: Promise<Outcome> } {
-  const child = spawn(process.execPath, [SCRIPT], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout!.on('data', (chunk) => (out += chunk));
-  child.stderr!.on('data', (chunk) => (out += chunk));
-  const done = new Promise<Outcome>((resolve) =>
-    child.on('close', () => {
-      const line = out.trim().split('\n').pop() ?? '';
-      try {
-        resolve(JSON.parse(line) as Outcome);
-      } catch {
-        resolve({ ok: false, message: out });
-      }
-    }),
-  );
-  return { child, done };
-}
+import { startService, waitFor } from './test-support/service-process';
 
 describeEachServer('initializeServiceDatabase in separate processes', (server) => {
   let db: TestDatabase;
@@ -83,7 +51,8 @@ describeEachServer('initializeServiceDatabase in separate processes', (server) =
     const first = startService({ DATABASE_URL: db.url, MIGRATIONS_DIR: dir });
     const backendPid = await waitFor(async () => {
       const { rows } = await client.query(
-        `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'SELECT pg_sleep%' AND state = 'active'`,
+        // The migration's step is one message (BEGIN; ...; COMMIT): look for the sleep inside it.
+        `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query LIKE '%SELECT pg_sleep(CASE%' AND state = 'active' AND pid <> pg_backend_pid()`,
       );
       return rows[0]?.pid as number | undefined;
     });
@@ -103,13 +72,3 @@ describeEachServer('initializeServiceDatabase in separate processes', (server) =
     expect(second).toMatchObject({ ok: true, mode: 'migrations', applied: ['0002'] });
   }, 120_000);
 });
-
-async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('condition not reached in time');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}

@@ -61,6 +61,9 @@ export async function connectWithRetry(url: string, options: ConnectOptions): Pr
   }
 }
 
+/** Server major versions of the sessions opened here, read from the connection's startup messages. */
+const serverMajors = new WeakMap<pg.Client, number>();
+
 async function openSession(url: string, applicationName: string, timeoutMs: number): Promise<pg.Client> {
   const client = new pg.Client({
     connectionString: url,
@@ -68,18 +71,34 @@ async function openSession(url: string, applicationName: string, timeoutMs: numb
     application_name: applicationName.slice(0, 63),
   });
   client.on('error', () => undefined);
+  // The server announces its version while the session starts (ParameterStatus): no query needed.
+  client.connection.on('parameterStatus', (message: { parameterName?: string; parameterValue?: string }) => {
+    if (message.parameterName === 'server_version')
+      serverMajors.set(client, Number.parseInt(message.parameterValue ?? '', 10));
+  });
   try {
     await client.connect();
-    const { rows } = await client.query<{ v: number }>(
-      `SELECT current_setting('server_version_num')::int AS v`,
-    );
-    // A replica killed mid-migration must not keep the lock until its query ends (PG14+).
-    if (rows[0].v >= 140000) await client.query(`SET client_connection_check_interval = 1000`);
     return client;
   } catch (error) {
     await client.end().catch(() => undefined);
     throw error;
   }
+}
+
+/**
+ * Prepares a session that is about to hold the migration lock: a replica killed mid-migration must
+ * not keep the lock until its query ends (client_connection_check_interval, PG14+). Not needed for
+ * the one read of a restart with nothing to do, which therefore sends no query for it.
+ */
+export async function prepareLockSession(client: pg.Client): Promise<void> {
+  let major = serverMajors.get(client);
+  if (major === undefined || !Number.isFinite(major)) {
+    const { rows } = await client.query<{ v: number }>(
+      `SELECT current_setting('server_version_num')::int AS v`,
+    );
+    major = Math.floor(rows[0].v / 10000);
+  }
+  if (major >= 14) await client.query(`SET client_connection_check_interval = 1000`);
 }
 
 /** SQLSTATEs of a server that exists but cannot take this session yet. */

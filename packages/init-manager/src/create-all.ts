@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { ClientBase } from 'pg';
+import { BatchFailure, sendBatch, type BatchPart } from './batch.js';
 import { InitManagerError } from './errors.js';
-import { runStatement } from './applier.js';
 import { isPrivilegeStatement, type ModelFile } from './model-sql.js';
+import { statementError } from './statement-error.js';
+import { autocommitMessages } from './statement-batches.js';
 import { qualified, quoteIdent, quoteLiteral, type TableName } from './sql-identifiers.js';
 import { tableExists } from './migrations-table.js';
 
@@ -34,23 +36,44 @@ export interface ModelRunOptions {
 }
 
 /**
- * Runs the models' statements in file order; a failure is a MigrationStatementError naming the
- * file and line. Each file starts from the default search_path (a pg_dump file empties it).
- * Privilege statements run where they stand: ALTER DEFAULT PRIVILEGES applies to what follows it.
+ * Runs the models' statements in file order, with the meaning of running each in autocommit but in
+ * as few messages as that allows (statements that need a transaction of their own, or a commit
+ * before what follows, split them). A failure is a MigrationStatementError naming the file and
+ * line. Each file starts from the default search_path (a pg_dump file empties it). Privilege
+ * statements run where they stand: ALTER DEFAULT PRIVILEGES applies to what follows it.
  */
 export async function runModelStatements(
   client: ClientBase,
   models: ModelFile[],
   options: ModelRunOptions = {},
 ): Promise<void> {
+  for (const message of autocommitMessages(modelParts(models, options)))
+    await sendModelBatch(client, message);
+}
+
+/** The models' statements, each file after a RESET search_path, and a last RESET. */
+function modelParts(models: ModelFile[], options: ModelRunOptions): BatchPart[] {
+  const parts: BatchPart[] = [];
   for (const model of models) {
-    await client.query('RESET search_path');
+    parts.push({ sql: 'RESET search_path' });
     for (const statement of model.statements) {
       if (options.privileges === false && isPrivilegeStatement(statement)) continue;
-      await runStatement(client, model.path, statement, false);
+      parts.push({ sql: statement.sql, source: { fileName: model.path, statement } });
     }
   }
-  await client.query('RESET search_path');
+  parts.push({ sql: 'RESET search_path' });
+  return parts;
+}
+
+async function sendModelBatch(client: ClientBase, parts: BatchPart[]): Promise<void> {
+  try {
+    await sendBatch(client, parts);
+  } catch (error) {
+    if (!(error instanceof BatchFailure)) throw error;
+    const source = error.part?.source;
+    if (source) throw statementError(source.fileName, source.statement, error.pgError, false);
+    throw new InitManagerError('MODELS_FAILED', `the models: ${error.pgError.message}`);
+  }
 }
 
 /**
@@ -63,17 +86,21 @@ export async function applyModels(
   options: ModelRunOptions = {},
 ): Promise<number> {
   const started = performance.now();
-  await client.query('BEGIN');
+  // One message: the statements, the marker and its row, in one transaction.
+  const parts: BatchPart[] = [
+    { sql: 'BEGIN', control: true },
+    ...modelParts(models, options),
+    { sql: `CREATE SCHEMA IF NOT EXISTS ${quoteIdent(CREATE_ALL_MARKER.schema)}` },
+    {
+      sql: `CREATE TABLE IF NOT EXISTS ${qualified(CREATE_ALL_MARKER)} (checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`,
+    },
+    {
+      sql: `INSERT INTO ${qualified(CREATE_ALL_MARKER)} (checksum) VALUES (${quoteLiteral(modelsChecksum(models))})`,
+    },
+    { sql: 'COMMIT', control: true },
+  ];
   try {
-    await runModelStatements(client, models, options);
-    await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(CREATE_ALL_MARKER.schema)}`);
-    await client.query(
-      `CREATE TABLE IF NOT EXISTS ${qualified(CREATE_ALL_MARKER)} (checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`,
-    );
-    await client.query(
-      `INSERT INTO ${qualified(CREATE_ALL_MARKER)} (checksum) VALUES (${quoteLiteral(modelsChecksum(models))})`,
-    );
-    await client.query('COMMIT');
+    await sendModelBatch(client, parts);
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
     if (error instanceof InitManagerError) {

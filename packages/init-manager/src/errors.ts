@@ -16,6 +16,7 @@ export type InitManagerErrorCode =
   | 'LOCK_TIMEOUT'
   | 'CONNECTION_FAILED'
   | 'MIGRATION_FAILED'
+  | 'PARTIAL_MIGRATION_CHANGED'
   | 'INVALID_MODELS'
   | 'MODELS_FAILED';
 

@@ -2,6 +2,14 @@ export { initializeServiceDatabase } from './initialize.js';
 export type { InitializeOptions, InitializeResult, InitializeMode } from './initialize.js';
 export { applyMigrations, revertMigration, MigrationStatementError } from './applier.js';
 export type { ApplyOptions, ApplyResult, MigrationResult, MigrationStatus } from './applier.js';
+export { progressTableOf, readProgress } from './migration-progress.js';
+export type { StepProgress } from './migration-progress.js';
+export { historyTotalSql, readHistoryTotal } from './restart-check.js';
+export {
+  DEFAULT_LOCK_RETRIES,
+  DEFAULT_LOCK_RETRY_DELAY_MS,
+  DEFAULT_LOCK_RETRY_MAX_DELAY_MS,
+} from './lock-retry.js';
 export {
   readMigrations,
   inspectMigrations,
@@ -17,6 +25,7 @@ export {
   computeSumEntries,
   renderMigrationsSum,
   parseMigrationsSum,
+  inspectMigrationsSum,
   SUM_FILE,
 } from './migrations-sum.js';
 export type { SumCheck, SumProblem, SumProblemKind, SumEntry } from './migrations-sum.js';
@@ -59,7 +68,7 @@ export { findSchemaObjects } from './database-objects.js';
 export { createdObjects, probeObjects } from './migration-objects.js';
 export type { CreatedObject, ObjectPresence } from './migration-objects.js';
 export { recordAgainSql, explainAlreadyExists, explainOutOfOrder } from './history-repair.js';
-export { loadSqlParser, splitStatements, SqlSyntaxError } from './sql-statements.js';
+export { loadSqlParser, isSqlParserLoaded, splitStatements, SqlSyntaxError } from './sql-statements.js';
 export type { SqlStatement } from './sql-statements.js';
 export { InitManagerError, isInitManagerError } from './errors.js';
 export type { InitManagerErrorCode, MigrationProblem } from './errors.js';

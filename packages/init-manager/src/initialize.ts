@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import pg from 'pg';
 import { acquireServiceLock, releaseServiceLock } from './advisory-lock.js';
 import { applyMigrations, type MigrationResult } from './applier.js';
-import { connectWithRetry } from './connect.js';
+import { connectWithRetry, prepareLockSession } from './connect.js';
 import { applyModels, CREATE_ALL_MARKER, modelsChecksum, readCreateAllMarker } from './create-all.js';
 import { findSchemaObjects } from './database-objects.js';
 import { explainAlreadyExists, explainOutOfOrder } from './history-repair.js';
@@ -11,7 +11,8 @@ import { InitManagerError } from './errors.js';
 import { consoleLogger, maskingLogger, type Logger } from './logger.js';
 import { describeDatabaseUrl } from './mask-url.js';
 import type { MigrationFile } from './migration-file.js';
-import { checkMigrationsSum } from './migrations-sum.js';
+import { progressTableOf, readProgress } from './migration-progress.js';
+import { inspectMigrationsSum } from './migrations-sum.js';
 import {
   DEFAULT_MIGRATIONS_TABLE,
   ensureMigrationsTable,
@@ -21,7 +22,8 @@ import {
 } from './migrations-table.js';
 import { readModelFiles } from './model-sql.js';
 import { pendingMigrations } from './pending.js';
-import { readMigrations } from './read-migrations.js';
+import { listMigrationFileNames, readMigrations } from './read-migrations.js';
+import { readHistoryTotal } from './restart-check.js';
 import { parseTableName, type TableName } from './sql-identifiers.js';
 
 export interface InitializeOptions {
@@ -51,8 +53,17 @@ export interface InitializeOptions {
   privileges?: boolean;
   /** Default "public.schema_migrations". */
   migrationsTable?: string;
-  /** lock_timeout for migration statements; default 10000. */
+  /**
+   * Session default of lock_timeout for migration statements; default 10000. A `SET LOCAL
+   * lock_timeout` at the start of a section (as generated migrations have) wins for that section.
+   */
   lockTimeoutMs?: number;
+  /** Retries of a step that fails on lock_timeout (SQLSTATE 55P03), with backoff; default 5. */
+  lockRetries?: number;
+  /** Wait before the first lock retry, doubled for each next one (jittered); default 500. */
+  lockRetryDelayMs?: number;
+  /** Cap of one wait between lock retries; default 10000. */
+  lockRetryMaxDelayMs?: number;
   /** statement_timeout for migration statements; default 1800000 (0 disables). */
   statementTimeoutMs?: number;
   /** How long to wait for another replica that holds the migration lock; default 300000. */
@@ -82,12 +93,16 @@ export interface InitializeResult {
   /** Migrations that were already applied. */
   skipped: number;
   durationMs: number;
+  /** Where the time went (ms): reading and hashing the files, getting the session. */
+  timings: { filesMs: number; connectMs: number };
 }
 
 /**
  * Brings a service's database to its latest migration, safely with many replicas starting at once:
- * validates files and migrations.sum, takes the service's advisory lock, refuses inconsistent
- * history, applies each pending migration in its own transaction. Throws InitManagerError.
+ * checks the files against migrations.sum; when the recorded history already equals the files (one
+ * query, no lock, no parsing) it is done. Otherwise it takes the service's advisory lock while the
+ * files are parsed, refuses inconsistent history, and applies each pending migration step by step.
+ * Throws InitManagerError.
  */
 export async function initializeServiceDatabase(options: InitializeOptions): Promise<InitializeResult> {
   const started = performance.now();
@@ -97,10 +112,15 @@ export async function initializeServiceDatabase(options: InitializeOptions): Pro
   const table = options.migrationsTable ? parseTableName(options.migrationsTable) : DEFAULT_MIGRATIONS_TABLE;
   const schemas = options.schemas?.length ? options.schemas : ['public'];
 
-  const migrations = await readMigrations(options.migrationsDir);
-  if (migrations.length > 0) {
-    const sum = checkMigrationsSum(options.migrationsDir);
+  // Reading and hashing the files is cheap; parsing them (the WASM parser) is not, so it waits
+  // until the database says there is something to do.
+  const hasFiles = listMigrationFileNames(options.migrationsDir).length > 0;
+  let sumTotal: string | undefined;
+  if (hasFiles) {
+    const sum = inspectMigrationsSum(options.migrationsDir);
     if (!sum.ok) {
+      // Invalid files are reported first, as they were when every start parsed them.
+      await readMigrations(options.migrationsDir);
       throw new InitManagerError(
         'SUM_MISMATCH',
         `migrations.sum does not match the migrations of service "${options.service}" in ${options.migrationsDir}:\n` +
@@ -108,15 +128,44 @@ export async function initializeServiceDatabase(options: InitializeOptions): Pro
         sum.problems.map((problem) => ({ file: problem.file, message: problem.message })),
       );
     }
+    sumTotal = sum.total;
   } else {
     checkNoMigrationsPolicy(options, environment);
   }
+  const filesMs = performance.now() - started;
 
   const url = options.migrationDatabaseUrl ?? options.databaseUrl;
   const client = await connect(url, options, logger);
+  const connectMs = performance.now() - started - filesMs;
+  let closing: Promise<void> | undefined;
+  const finish = (outcome: Outcome): InitializeResult => {
+    const result: InitializeResult = {
+      service: options.service,
+      environment: environment.name,
+      ...outcome,
+      durationMs: Math.round(performance.now() - started),
+      timings: { filesMs: Math.round(filesMs * 10) / 10, connectMs: Math.round(connectMs * 10) / 10 },
+    };
+    logger.info(summary(result));
+    return result;
+  };
   try {
+    // The restart path: the recorded history equals the files. Read without the lock: rows are only
+    // added by committed transactions, so equal now means equal for good.
+    const recorded = sumTotal ? await readHistoryTotal(client, table) : undefined;
+    if (recorded && recorded.total === sumTotal) {
+      // Nothing waits on the session's close: let it finish in the background.
+      closing = client.end().catch(() => undefined);
+      return finish({ mode: 'up-to-date', applied: [], skipped: recorded.count });
+    }
+
+    // Parse while the lock is requested (and, with another replica migrating, waited for).
+    const parsing = hasFiles ? readMigrations(options.migrationsDir) : Promise.resolve([]);
+    parsing.catch(() => undefined);
+    await prepareLockSession(client);
     await acquireServiceLock(client, options.service, options.lockWaitTimeoutMs ?? 300_000);
     try {
+      const migrations = await parsing;
       const context: RunContext = {
         client,
         options,
@@ -126,20 +175,12 @@ export async function initializeServiceDatabase(options: InitializeOptions): Pro
         migrations,
         environment: environment.name,
       };
-      const outcome = migrations.length > 0 ? await runMigrations(context) : await runCreateAll(context);
-      const result: InitializeResult = {
-        service: options.service,
-        environment: environment.name,
-        ...outcome,
-        durationMs: Math.round(performance.now() - started),
-      };
-      logger.info(summary(result));
-      return result;
+      return finish(migrations.length > 0 ? await runMigrations(context) : await runCreateAll(context));
     } finally {
       await releaseServiceLock(client, options.service).catch(() => undefined);
     }
   } finally {
-    await client.end().catch(() => undefined);
+    if (!closing) await client.end().catch(() => undefined);
   }
 }
 
@@ -158,7 +199,11 @@ type Outcome = Pick<InitializeResult, 'mode' | 'applied' | 'skipped'>;
 async function runMigrations(context: RunContext): Promise<Outcome> {
   const { client, options, table, migrations } = context;
   if (!(await tableExists(client, context.table))) {
-    const objects = await findSchemaObjects(client, context.schemas, [table, CREATE_ALL_MARKER]);
+    const objects = await findSchemaObjects(client, context.schemas, [
+      table,
+      progressTableOf(table),
+      CREATE_ALL_MARKER,
+    ]);
     // Baselining records migrations as applied without running them: only for a database that
     // already holds the schema, never for an empty one (which must get the real migrations).
     if (options.baselineVersion && objects.count > 0) return baseline(context);
@@ -179,6 +224,7 @@ async function runMigrations(context: RunContext): Promise<Outcome> {
       throw await explainOutOfOrder(client, table, migrations, applied, error);
     throw error;
   }
+  await warnAboutUnknownProgress(context);
   if (pending.length === 0) return { mode: 'up-to-date', applied: [], skipped: applied.length };
   context.logger.info(
     `applying ${pending.length} migration(s) to ${describeDatabaseUrl(options.databaseUrl)}`,
@@ -187,6 +233,9 @@ async function runMigrations(context: RunContext): Promise<Outcome> {
     table,
     lockTimeoutMs: options.lockTimeoutMs,
     statementTimeoutMs: options.statementTimeoutMs,
+    lockRetries: options.lockRetries,
+    lockRetryDelayMs: options.lockRetryDelayMs,
+    lockRetryMaxDelayMs: options.lockRetryMaxDelayMs,
     logger: context.logger,
   });
   if (result.error) {
@@ -199,6 +248,26 @@ async function runMigrations(context: RunContext): Promise<Outcome> {
       : result.error;
   }
   return { mode: 'migrations', applied: result.results, skipped: applied.length };
+}
+
+/**
+ * Steps recorded for a migration that is not among the files (an older build deployed while a newer
+ * one was part way through a migration): its objects stay; say so rather than stay silent.
+ */
+async function warnAboutUnknownProgress(context: RunContext): Promise<void> {
+  const progress = await readProgress(context.client, progressTableOf(context.table));
+  const known = new Set(context.migrations.map((migration) => Number(migration.version)));
+  const unknown = [
+    ...new Set(progress.filter((row) => !known.has(Number(row.version))).map((row) => row.version)),
+  ];
+  for (const version of unknown) {
+    const steps = progress.filter((row) => row.version === version);
+    context.logger.warn(
+      `migration ${version} is part way on this database (${steps[0].direction} step(s) ${steps.map((row) => row.step).join(', ')} ` +
+        `of ${steps[0].steps} done, recorded in ${progressTableOf(context.table).schema}.${progressTableOf(context.table).name}) ` +
+        `but it is not among the migration files: a newer build started it. Its objects stay; the build that has it finishes it.`,
+    );
+  }
 }
 
 async function baseline(context: RunContext): Promise<Outcome> {

@@ -102,7 +102,9 @@ export function parseMigrationFile(fileName: string, text: string): ParsedMigrat
   close();
 
   const headerSql = header.join('\n');
-  if (headerSql.trim()) {
+  // A header of `--` lines holds no statement: no need to ask the parser (one call less per file).
+  const onlyLineComments = header.every((line) => line.trim() === '' || line.trim().startsWith('--'));
+  if (headerSql.trim() && !onlyLineComments) {
     try {
       const stray = splitStatements(headerSql, 1);
       if (stray.length > 0) {

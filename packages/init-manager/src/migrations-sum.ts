@@ -74,6 +74,12 @@ export function parseMigrationsSum(text: string): { total: string; entries: SumE
  * migration is reported by name, with the command that fixes an intended change.
  */
 export function checkMigrationsSum(dir: string): SumCheck {
+  const { ok, problems } = inspectMigrationsSum(dir);
+  return { ok, problems };
+}
+
+/** checkMigrationsSum, plus the sum's total line when the check passes (the restart path compares it). */
+export function inspectMigrationsSum(dir: string): SumCheck & { total?: string } {
   const actual = computeSumEntries(dir);
   const sumPath = join(dir, SUM_FILE);
   const fix = 'if the change is intended, run `npx pg-schema hash --migrations ' + dir + '`';
@@ -135,7 +141,7 @@ export function checkMigrationsSum(dir: string): SumCheck {
       message: `${SUM_FILE} lists ${common[firstOutOfOrder]} out of order; ${fix}`,
     });
   }
-  return problems.length === 0 ? { ok: true, problems } : fail(problems);
+  return problems.length === 0 ? { ok: true, problems, total: parsed.total } : fail(problems);
 }
 
 function fail(problems: SumProblem[]): SumCheck {

@@ -19,9 +19,10 @@ export async function tableExists(client: ClientBase, table: TableName): Promise
 }
 
 export async function ensureMigrationsTable(client: ClientBase, table: TableName): Promise<void> {
-  await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(table.schema)}`);
+  // One message (one implicit transaction) for both.
   await client.query(
-    `CREATE TABLE IF NOT EXISTS ${qualified(table)} (
+    `CREATE SCHEMA IF NOT EXISTS ${quoteIdent(table.schema)};
+     CREATE TABLE IF NOT EXISTS ${qualified(table)} (
        version text PRIMARY KEY,
        name text NOT NULL,
        checksum text NOT NULL,
@@ -54,13 +55,15 @@ export async function readAppliedMigrations(
   }));
 }
 
+/** The row of an applied migration; `durationSql` (an SQL integer expression) replaces durationMs. */
 export function insertAppliedSql(
   table: TableName,
   row: { version: string; name: string; checksum: string; durationMs: number },
+  durationSql?: string,
 ): string {
   return (
     `INSERT INTO ${qualified(table)} (version, name, checksum, duration_ms) VALUES ` +
-    `(${quoteLiteral(row.version)}, ${quoteLiteral(row.name)}, ${quoteLiteral(row.checksum)}, ${Math.round(row.durationMs)})`
+    `(${quoteLiteral(row.version)}, ${quoteLiteral(row.name)}, ${quoteLiteral(row.checksum)}, ${durationSql ?? Math.round(row.durationMs)})`
   );
 }
 

@@ -19,13 +19,10 @@ export function missingRoleOf(
 }
 
 /** What to do about a missing role: migrations (and the create-all fallback) never create roles. */
-export function missingRoleAdvice(role: string, partial: boolean): string {
+export function missingRoleAdvice(role: string): string {
   return (
     `Roles are not created by migrations (roles belong to the whole server, not to one service's database): ` +
     `create role "${role}" where the cluster is provisioned (an administrator, or your infrastructure code, runs ` +
-    `CREATE ROLE ${quoteIdent(role)} NOLOGIN; and grants it to the service's users as needed), then start again. ` +
-    (partial
-      ? 'This section runs outside a transaction (transaction:false): the statements before this one stay applied.'
-      : 'Nothing of this migration was applied (it runs in one transaction).')
+    `CREATE ROLE ${quoteIdent(role)} NOLOGIN; and grants it to the service's users as needed).`
   );
 }

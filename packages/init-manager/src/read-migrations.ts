@@ -15,8 +15,14 @@ export interface ReadMigrationsResult {
 /** The `.sql` file names of a migrations folder, sorted; none when the folder does not exist. */
 export function listMigrationFileNames(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((name) => name.endsWith('.sql') && statSync(join(dir, name)).isFile())
+  // The entry types come with the listing: only a symbolic link needs a stat (of its target).
+  return readdirSync(dir, { withFileTypes: true })
+    .filter(
+      (entry) =>
+        entry.name.endsWith('.sql') &&
+        (entry.isFile() || (entry.isSymbolicLink() && statSync(join(dir, entry.name)).isFile())),
+    )
+    .map((entry) => entry.name)
     .sort();
 }
 

@@ -1,4 +1,5 @@
-import { loadModule, parseSync, scanSync } from 'libpg-query';
+import type * as LibPgQuery from 'libpg-query';
+import type { Node } from 'libpg-query';
 
 /** One SQL statement of a migration section, with where it starts in its file. */
 export interface SqlStatement {
@@ -9,6 +10,8 @@ export interface SqlStatement {
   kind: string;
   /** The parse tree of the statement (libpg-query's JSON), for callers that look deeper. */
   node: Record<string, unknown>;
+  /** The same parse tree with @pgsql/types' node types (`{ IndexStmt: {...} }`), for typed reads. */
+  stmt?: Node;
 }
 
 export class SqlSyntaxError extends Error {
@@ -20,18 +23,24 @@ export class SqlSyntaxError extends Error {
   }
 }
 
+let parser: typeof LibPgQuery | undefined;
 let loading: Promise<void> | undefined;
 
-/** The parser is Postgres' own (WASM); it must be loaded once before splitting. */
+/**
+ * The parser is Postgres' own (WASM); it must be loaded once before splitting. It is imported here
+ * and not at the top of the module, so a service restart that parses nothing never loads it.
+ */
 export function loadSqlParser(): Promise<void> {
-  loading ??= loadModule();
+  loading ??= import('libpg-query').then(async (module) => {
+    await module.loadModule();
+    parser = module;
+  });
   return loading;
 }
 
-interface RawStmt {
-  stmt?: Record<string, unknown>;
-  stmt_location?: number;
-  stmt_len?: number;
+/** Whether this process loaded the parser (a restart with everything applied must not). */
+export function isSqlParserLoaded(): boolean {
+  return parser !== undefined;
 }
 
 /**
@@ -40,12 +49,13 @@ interface RawStmt {
  * Throws SqlSyntaxError with the file line of the error.
  */
 export function splitStatements(sql: string, firstLine = 1): SqlStatement[] {
-  if (!loading) throw new Error('splitStatements: call `await loadSqlParser()` first');
+  if (!parser) throw new Error('splitStatements: call `await loadSqlParser()` first');
   if (sql.trim() === '') return [];
+  const { parseSync } = parser;
   const bytes = Buffer.from(sql, 'utf8');
-  let parsed: { stmts?: RawStmt[] };
+  let parsed: LibPgQuery.ParseResult;
   try {
-    parsed = parseSync(sql) as { stmts?: RawStmt[] };
+    parsed = parseSync(sql);
   } catch (error) {
     const details = (error as { sqlDetails?: { cursorPosition?: number } }).sqlDetails;
     // The parser's cursor is a 0-based character offset (unlike statement locations, in bytes).
@@ -59,7 +69,7 @@ export function splitStatements(sql: string, firstLine = 1): SqlStatement[] {
   let linesBefore = 0;
   for (const raw of parsed.stmts ?? []) {
     const start = raw.stmt_location ?? 0;
-    const end = raw.stmt_len ? start + raw.stmt_len : start + lastTokenEnd(bytes.subarray(start));
+    const end = raw.stmt_len ? start + raw.stmt_len : start + lastTokenEnd(parser, bytes.subarray(start));
     const text = bytes.subarray(start, end).toString('utf8');
     linesBefore += countNewlineBytes(bytes, counted, start);
     counted = start;
@@ -72,6 +82,7 @@ export function splitStatements(sql: string, firstLine = 1): SqlStatement[] {
       line: firstLine + linesBefore + countNewlines(leading),
       kind: Object.keys(raw.stmt ?? {})[0] ?? 'Unknown',
       node: (Object.values(raw.stmt ?? {})[0] as Record<string, unknown>) ?? {},
+      stmt: raw.stmt,
     });
   }
   return statements;
@@ -81,8 +92,8 @@ export function splitStatements(sql: string, firstLine = 1): SqlStatement[] {
  * The parser gives no length for a last statement without a semicolon; end it at its last real
  * token so a trailing comment is not part of it. Scanner offsets are bytes, like the parser's.
  */
-function lastTokenEnd(rest: Buffer): number {
-  const tokens = scanSync(rest.toString('utf8')).tokens;
+function lastTokenEnd(module: typeof LibPgQuery, rest: Buffer): number {
+  const tokens = module.scanSync(rest.toString('utf8')).tokens;
   let end = 0;
   for (const token of tokens) {
     if (token.tokenName !== 'SQL_COMMENT' && token.tokenName !== 'C_COMMENT' && token.text !== ';')

@@ -193,10 +193,9 @@ function historyConclusions(h) {
     `**Long history** (${h.count} migrations): a service start on an empty database takes ${x(median(h.initEmpty), floor)} \`psql -1\` ` +
       `and ${x(median(h.initEmpty), each)} psql with one transaction per migration (what ours does, for safe enum values and clear failures). ` +
       `The shadow replay (applyMigrations alone) is ${x(median(h.replay), each)} that per-migration floor; reading and parsing the files adds ${x(median(h.read), floor)} the whole \`psql -1\` time. ` +
-      `A restart with everything applied still costs ${x(median(h.initApplied), floor)} \`psql -1\`` +
-      (median(h.read) > 0.6 * median(h.initApplied)
-        ? `, most of it reading and parsing ${h.count} files (readMigrations alone is ${x(median(h.read), median(h.initApplied))} of it; ` +
-          `**suggestion**: when migrations.sum matches the applied checksums, skip parsing the files).`
+      `A restart with everything applied costs ${x(median(h.initApplied), floor)} \`psql -1\` inside the process and parses nothing` +
+      (h.restartProcess?.length
+        ? `; as a whole process it takes ${x(median(h.restartProcess), median(h.restartFloor))} the floor of such a process (node, pg, connect, one query).`
         : '.'),
   ];
 }

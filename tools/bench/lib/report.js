@@ -311,7 +311,13 @@ function historySection(r) {
     ['readMigrations: read and parse the files', h.read],
     ['applyMigrations: replay into an empty shadow database', h.replay],
     ['initializeServiceDatabase, empty database (read, lock, apply all)', h.initEmpty],
-    ['initializeServiceDatabase, everything applied (a restart)', h.initApplied],
+    ['initializeServiceDatabase, everything applied (a restart), in the process', h.initApplied],
+    ['the same restart, in the process, without the connect', h.initAppliedNoConnect ?? []],
+    [
+      'the same restart as a whole process (`node tasks/restart-main.js`, like a service `src/main.ts`)',
+      h.restartProcess ?? [],
+    ],
+    ['floor of a whole-process restart: node, pg, connect, one query', h.restartFloor ?? []],
   ];
   return `## 3. Long history: ${h.count} small migrations
 
@@ -321,12 +327,14 @@ init-manager runs are each a fresh Node process with \`environment: 'production'
 
 ${table(
   ['measurement', 'median (ms)', 'ratio to psql -1', 'runs'],
-  rowsOf.map(([label, values]) => [
-    label,
-    ms(median(values)),
-    ratio(median(values), floor),
-    String(values.length),
-  ]),
+  rowsOf
+    .filter(([, values]) => values.length > 0)
+    .map(([label, values]) => [
+      label,
+      ms(median(values)),
+      ratio(median(values), floor),
+      String(values.length),
+    ]),
 )}${h.errors.length ? `\n\nErrors: ${h.errors.join('; ')}` : ''}`;
 }
 

@@ -2,7 +2,9 @@
 /**
  * The long history, in a fresh process each time (as a service starts):
  * - replay: readMigrations, then applyMigrations into a fresh database (the engine's shadow replay);
- * - init: initializeServiceDatabase on the given database (empty, or with everything applied).
+ * - init: initializeServiceDatabase on the given database (empty, or with everything applied), timed
+ *   inside the process, with its own split of the time (files, connect) and whether it loaded the
+ *   SQL parser (a restart with everything applied must not).
  */
 const { performance } = require('node:perf_hooks');
 const pg = require('pg');
@@ -11,6 +13,7 @@ const {
   applyMigrations,
   initializeServiceDatabase,
   silentLogger,
+  isSqlParserLoaded,
 } = require('@bakery-ia/init-manager');
 
 async function replay({ url, migrationsDir }) {
@@ -44,6 +47,9 @@ async function init({ url, migrationsDir }) {
     mode: result.mode,
     applied: result.applied.length,
     skipped: result.skipped,
+    filesMs: result.timings.filesMs,
+    connectMs: result.timings.connectMs,
+    parserLoaded: isSqlParserLoaded(),
   };
 }
 

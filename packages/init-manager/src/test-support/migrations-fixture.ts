@@ -32,3 +32,23 @@ export function tableMigrations(count: number): Record<string, string> {
   }
   return files;
 }
+
+/** A migration file of several sections: `{ up: [...], down: [...] }`, each `[sql, transaction?]`. */
+export function steppedMigration(sections: {
+  up: Array<[string, boolean?]>;
+  down?: Array<[string, boolean?]>;
+}): string {
+  const render = (direction: string, [sql, transaction = true]: [string, boolean?]) =>
+    `-- migrate:${direction}${transaction ? '' : ' transaction:false'}\n${sql}\n`;
+  return [
+    '-- test migration of several steps',
+    ...sections.up.map((section) => render('up', section)),
+    ...(sections.down ?? [['SELECT 1;']]).map((section) => render('down', section)),
+  ].join('\n');
+}
+
+/** Collects what a logger receives. */
+export function recordingLogger(): { info(m: string): void; warn(m: string): void; lines: string[] } {
+  const lines: string[] = [];
+  return { info: (m) => lines.push(`info: ${m}`), warn: (m) => lines.push(`warn: ${m}`), lines };
+}

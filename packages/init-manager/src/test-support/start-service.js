@@ -1,6 +1,15 @@
 // Runs initializeServiceDatabase from the compiled package in its own process, as a service would,
-// and prints the result (or the error code and message) as one JSON line.
-const { initializeServiceDatabase } = require('../../dist/index.js');
+// and prints the result (or the error code and message) as one JSON line, with how many queries
+// it sent and whether it loaded the SQL parser.
+const pg = require('pg');
+const { initializeServiceDatabase, isSqlParserLoaded } = require('../../dist/index.js');
+
+let queries = 0;
+const query = pg.Client.prototype.query;
+pg.Client.prototype.query = function countedQuery(...args) {
+  queries++;
+  return query.apply(this, args);
+};
 
 initializeServiceDatabase({
   service: process.env.SERVICE || 'svc',
@@ -14,10 +23,25 @@ initializeServiceDatabase({
 }).then(
   (result) =>
     console.log(
-      JSON.stringify({ ok: true, mode: result.mode, applied: result.applied.map((m) => m.version) }),
+      JSON.stringify({
+        ok: true,
+        mode: result.mode,
+        applied: result.applied.map((m) => m.version),
+        skipped: result.skipped,
+        queries,
+        parserLoaded: isSqlParserLoaded(),
+      }),
     ),
   (error) => {
-    console.log(JSON.stringify({ ok: false, code: error.code, message: error.message }));
+    console.log(
+      JSON.stringify({
+        ok: false,
+        code: error.code,
+        message: error.message,
+        queries,
+        parserLoaded: isSqlParserLoaded(),
+      }),
+    );
     process.exitCode = 1;
   },
 );

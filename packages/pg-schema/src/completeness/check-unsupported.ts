@@ -2,8 +2,7 @@ import { join } from 'node:path';
 import { statementsOf, type MigrationFile, type ModelFile, type SqlStatement } from '@bakery-ia/init-manager';
 import type { Catalog } from '../catalog/catalog.js';
 import { PgSchemaError } from '../errors.js';
-import { OBJECT_KINDS } from '../objects/registry.js';
-import { declaringStatements, locate, type SourceLocation } from './locate.js';
+import { declaringStatements, locate } from './locate.js';
 import { unsupportedMessage, type LocatedUnsupported } from './unsupported-message.js';
 import type { UnsupportedObject } from './unsupported.js';
 
@@ -42,31 +41,9 @@ export function locateUnsupported(
   });
 }
 
-/** A GRANT, REVOKE or ALTER DEFAULT PRIVILEGES of the models that was not run. */
-export interface SkippedGrant extends SourceLocation {
-  sql: string;
-}
-
 /**
- * The models' privilege statements init-manager skips (never run, so never in a schema), while no
- * kind manages privileges: they would be lost without a word. Ownership (OWNER TO) stays out by
- * design and is not reported.
- */
-export function skippedGrants(models: readonly ModelFile[]): SkippedGrant[] {
-  if (OBJECT_KINDS.some((kind) => kind.privilegesOf)) return [];
-  return models.flatMap((model) =>
-    model.skipped
-      .filter(
-        (statement) => statement.kind === 'GrantStmt' || statement.kind === 'AlterDefaultPrivilegesStmt',
-      )
-      .map((statement) => ({ file: model.path, line: statement.line, sql: statement.sql })),
-  );
-}
-
-/**
- * Stops generation (before any diff) when either schema holds something no kind manages, or the
- * models hold privilege statements that were skipped: a diff would not see them, and "no
- * changes" would hide them.
+ * Stops generation (before any diff) when either schema holds something no kind manages: a diff
+ * would not see it, and "no changes" would hide it.
  */
 export function assertNothingUnsupported(
   desired: Catalog,
@@ -78,7 +55,5 @@ export function assertNothingUnsupported(
     ...locateUnsupported(desired.unsupported, 'models', modelSources(models)),
     ...locateUnsupported(current.unsupported, 'migrations', migrations),
   ];
-  const grants = skippedGrants(models);
-  if (found.length > 0 || grants.length > 0)
-    throw new PgSchemaError('UNSUPPORTED_OBJECT', unsupportedMessage(found, grants));
+  if (found.length > 0) throw new PgSchemaError('UNSUPPORTED_OBJECT', unsupportedMessage(found));
 }

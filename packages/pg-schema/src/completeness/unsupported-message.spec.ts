@@ -64,15 +64,6 @@ describe('unsupportedMessage', () => {
     expect(message).toContain('  models/01.sql:3: publication pub, comment on publication pub\n');
   });
 
-  it('lists the privilege statements the models skipped', () => {
-    const skipped = [{ file: 'models/01.sql', line: 7, sql: 'GRANT SELECT ON orders\n  TO reporting' }];
-    expect(unsupportedMessage([], skipped).split('\n')).toEqual([
-      'The models grant privileges, which pg-schema does not manage yet (the statements are skipped):',
-      '  models/01.sql:7: GRANT SELECT ON orders',
-      'Remove GRANT, REVOKE and ALTER DEFAULT PRIVILEGES from the models (pg_dump: --no-privileges) and manage privileges outside the migrations.',
-    ]);
-  });
-
   it('tells a committed migration apart from the models in the fix', () => {
     expect(unsupportedFix({ object: publication, side: 'models' })).toBe(
       'remove it from the models, or manage it outside the migrations and add "publication pub" to "ignoreObjects" in migrate.config.json',

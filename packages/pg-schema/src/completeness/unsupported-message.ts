@@ -21,29 +21,9 @@ export function unsupportedFix(found: LocatedUnsupported): string {
   return `${remove}, or manage it outside the migrations and add "${name}" to "${IGNORE_SETTING}" in migrate.config.json`;
 }
 
-/** A statement of the models that was skipped (privileges, while no kind manages them). */
-export interface SkippedStatement extends SourceLocation {
-  sql: string;
-}
-
-export const SKIPPED_GRANT_FIX =
-  'remove GRANT, REVOKE and ALTER DEFAULT PRIVILEGES from the models (pg_dump: --no-privileges) and manage privileges outside the migrations';
-
 /** The UNSUPPORTED_OBJECT message: every object on one line with where it was declared, then what to do. */
-export function unsupportedMessage(
-  found: readonly LocatedUnsupported[],
-  skipped: readonly SkippedStatement[] = [],
-): string {
+export function unsupportedMessage(found: readonly LocatedUnsupported[]): string {
   const lines: string[] = [];
-  if (skipped.length > 0) {
-    lines.push(
-      'The models grant privileges, which pg-schema does not manage yet (the statements are skipped):',
-    );
-    for (const statement of skipped)
-      lines.push(`  ${statement.file}:${statement.line}: ${firstLine(statement.sql)}`);
-    lines.push(`${SKIPPED_GRANT_FIX[0].toUpperCase()}${SKIPPED_GRANT_FIX.slice(1)}.`);
-    if (found.length === 0) return lines.join('\n');
-  }
   for (const side of ['models', 'migrations'] as const) {
     const onSide = found.filter((f) => f.side === side).sort(byLocation);
     if (onSide.length === 0) continue;
@@ -98,10 +78,4 @@ export function unsupportedWarning(objects: readonly UnsupportedObject[]): strin
     `(migrations leave them out; generate and verify stop on them in models and migrations):\n` +
     objects.map((object) => `  ${describeUnsupported(object)}\n`).join('')
   );
-}
-
-/** A statement's first line, shortened for a one-line listing. */
-export function firstLine(sql: string): string {
-  const line = sql.split('\n')[0].trim();
-  return line.length > 80 ? `${line.slice(0, 77)}...` : line;
 }

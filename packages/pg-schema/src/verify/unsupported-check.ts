@@ -1,12 +1,7 @@
 import { statementsOf, type MigrationFile, type ModelFile } from '@bakery-ia/init-manager';
 import type { Catalog } from '../catalog/catalog.js';
-import { locateUnsupported, modelSources, skippedGrants } from '../completeness/check-unsupported.js';
-import {
-  firstLine,
-  SKIPPED_GRANT_FIX,
-  unsupportedFix,
-  type LocatedUnsupported,
-} from '../completeness/unsupported-message.js';
+import { locateUnsupported, modelSources } from '../completeness/check-unsupported.js';
+import { unsupportedFix, type LocatedUnsupported } from '../completeness/unsupported-message.js';
 import { describeUnsupported } from '../completeness/unsupported.js';
 import type { VerifyProblem } from './verify-report.js';
 
@@ -26,13 +21,6 @@ export function unsupportedProblems(
     .sort((a, b) =>
       a.file === b.file ? (a.line ?? 0) - (b.line ?? 0) : (a.file ?? '') < (b.file ?? '') ? -1 : 1,
     );
-  for (const grant of skippedGrants(models))
-    found.push({
-      file: grant.file,
-      line: grant.line,
-      message: `${firstLine(grant.sql)}: skipped, pg-schema does not manage privileges yet`,
-      fix: SKIPPED_GRANT_FIX,
-    });
   for (let i = 0; i + 1 < states.length && i < migrations.length; i++) {
     const before = new Set(states[i].unsupported.map(describeUnsupported));
     const added = states[i + 1].unsupported.filter((object) => !before.has(describeUnsupported(object)));

@@ -1,0 +1,125 @@
+import { createTestDatabase, describeEachServer, type TestDatabase } from '@bakery-ia/test-db';
+import type pg from 'pg';
+import { applyModels, runModelStatements } from './create-all';
+import { InitManagerError } from './errors';
+import { readModelFiles } from './model-sql';
+import { autocommitMessages, transactionNeed } from './statement-batches';
+import { loadSqlParser, splitStatements } from './sql-statements';
+import { MigrationStatementError } from './statement-error';
+import { migrationsFolder, removeFolder } from './test-support/migrations-fixture';
+
+beforeAll(() => loadSqlParser());
+
+describe('transactionNeed', () => {
+  const need = (sql: string) => transactionNeed(splitStatements(sql, 1)[0]);
+  it('sends alone what refuses a transaction block, and commits after ADD VALUE', () => {
+    expect(need('CREATE INDEX CONCURRENTLY i ON t (a)')).toBe('alone');
+    expect(need('DROP INDEX CONCURRENTLY i')).toBe('alone');
+    expect(need('VACUUM t')).toBe('alone');
+    expect(need('CALL p()')).toBe('alone');
+    expect(need('COMMIT')).toBe('alone');
+    expect(need("ALTER TYPE mood ADD VALUE 'ok'")).toBe('commit-after');
+    expect(need("ALTER TYPE mood RENAME VALUE 'ok' TO 'fine'")).toBe('batch');
+    expect(need('CREATE INDEX i ON t (a)')).toBe('batch');
+    expect(need('CREATE TABLE t (a int)')).toBe('batch');
+  });
+  it('groups parts into messages at those boundaries', () => {
+    const parts = splitStatements(
+      "CREATE TYPE mood AS ENUM ('a');\nCREATE TABLE t (m mood);\nALTER TYPE mood ADD VALUE 'b';\n" +
+        "ALTER TABLE t ALTER m SET DEFAULT 'b';\nCREATE INDEX CONCURRENTLY i ON t (m);\nCREATE TABLE u (id int);",
+      1,
+    ).map((statement) => ({ sql: statement.sql, source: { fileName: 'm.sql', statement } }));
+    expect(
+      autocommitMessages(parts).map((message) => message.map((part) => part.source!.statement.line)),
+    ).toEqual([[1, 2, 3], [4], [5], [6]]);
+  });
+});
+
+describeEachServer('model statements', (server) => {
+  let db: TestDatabase;
+  let client: pg.Client;
+  const folders: string[] = [];
+  beforeEach(async () => {
+    db = await createTestDatabase(server, 'models');
+    client = await db.client();
+  });
+  afterEach(async () => {
+    await db.drop();
+    folders.splice(0).forEach(removeFolder);
+  });
+  const models = async (files: Record<string, string>) => {
+    const dir = migrationsFolder(files, { withSum: false });
+    folders.push(dir);
+    return { dir, models: await readModelFiles(dir) };
+  };
+  /** Counts the messages sent (pg's own query(), observed on the real client). */
+  const countingQueries = () => {
+    const original = client.query.bind(client);
+    const sent: string[] = [];
+    client.query = ((text: string, ...rest: unknown[]) => {
+      sent.push(text);
+      return (original as (...args: unknown[]) => unknown)(text, ...rest);
+    }) as typeof client.query;
+    return sent;
+  };
+
+  it('keeps autocommit meaning in few messages: a new enum value is committed before it is used', async () => {
+    const { models: files } = await models({
+      '01_types.sql':
+        "SELECT pg_catalog.set_config('search_path', '', false);\nCREATE TYPE public.mood AS ENUM ('sad');",
+      '02_tables.sql': [
+        'CREATE TABLE person (id int, m mood);',
+        "ALTER TYPE mood ADD VALUE 'ok';",
+        "CREATE INDEX person_ok ON person (m) WHERE m = 'ok';",
+        'CREATE INDEX CONCURRENTLY person_id ON person (id);',
+        'COMMENT ON TABLE person IS $$one; message$$;',
+      ].join('\n'),
+    });
+    const sent = countingQueries();
+    await runModelStatements(client, files);
+    // 7 statements and 3 search_path resets in 4 messages: up to ADD VALUE, then the use, the
+    // concurrent build alone, and the rest.
+    expect(sent).toHaveLength(4);
+    expect(sent[2]).toBe('CREATE INDEX CONCURRENTLY person_id ON person (id)');
+    // The second file ran on the default search_path again (person landed in public).
+    expect((await client.query(`SELECT to_regclass('public.person') AS t`)).rows[0].t).toBe('person');
+    expect((await client.query(`SELECT current_setting('search_path') AS p`)).rows[0].p).toBe(
+      '"$user", public',
+    );
+  });
+
+  it('names the file and line of a failing statement inside a message, exactly as one by one', async () => {
+    const { dir, models: files } = await models({
+      '01_a.sql':
+        'CREATE TABLE a (id int);\n\nCREATE TABLE b (\n  id int,\n  c missing_type\n);\nCREATE TABLE c (id int);',
+    });
+    let error: unknown;
+    await runModelStatements(client, files).catch((e) => (error = e));
+    expect(error).toBeInstanceOf(MigrationStatementError);
+    expect((error as MigrationStatementError).message).toMatch(
+      new RegExp(
+        `^${dir.replace(/[/\\\\.]/g, '\\$&')}/01_a\\.sql:5: type "missing_type" does not exist \\(SQLSTATE 42704\\)`,
+      ),
+    );
+    expect((error as MigrationStatementError).line).toBe(5);
+  });
+
+  it('applies the models and their marker in one transaction, or nothing', async () => {
+    const { models: bad } = await models({
+      '01_a.sql': 'CREATE TABLE a (id int);\nCREATE TABLE a (id int);',
+    });
+    const error = await applyModels(client, bad).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InitManagerError);
+    expect((error as InitManagerError).code).toBe('MODELS_FAILED');
+    expect((error as InitManagerError).message).toMatch(/01_a\.sql:2: relation "a" already exists/);
+    expect((await client.query(`SELECT to_regclass('public.a') AS t`)).rows[0].t).toBeNull();
+
+    const { models: good } = await models({
+      '01_a.sql': 'CREATE TABLE a (id int);\nCREATE TABLE b (id int);',
+    });
+    const sent = countingQueries();
+    await applyModels(client, good);
+    expect(sent).toHaveLength(1);
+    expect((await client.query(`SELECT count(*)::int AS n FROM public.schema_create_all`)).rows[0].n).toBe(1);
+  });
+});
