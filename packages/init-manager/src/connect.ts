@@ -30,12 +30,17 @@ export async function connectWithRetry(url: string, options: ConnectOptions): Pr
   const where = describeDatabaseUrl(url);
   const started = performance.now();
   const left = () => deadlineMs - (performance.now() - started);
+  // The reason the message gives: an attempt cut short by the deadline itself says "timeout",
+  // which hides what the earlier attempts met (refused, starting up).
+  let reported = '';
   for (let attempt = 1; ; attempt++) {
+    const fullAttempt = options.attemptTimeoutMs !== undefined && left() >= options.attemptTimeoutMs;
     const timeout = Math.max(1, Math.round(Math.min(options.attemptTimeoutMs ?? Infinity, left())));
     try {
       return await openSession(url, options.applicationName, timeout);
     } catch (error) {
       const reason = describeError(error);
+      if (reported === '' || fullAttempt || !isTimeout(error)) reported = reason;
       if (!isRetryable(error)) {
         throw new InitManagerError(
           'CONNECTION_FAILED',
@@ -48,7 +53,7 @@ export async function connectWithRetry(url: string, options: ConnectOptions): Pr
         throw new InitManagerError(
           'CONNECTION_FAILED',
           `Service "${options.service}" cannot connect to ${where} within ${seconds(deadlineMs)} ` +
-            `(${attempt} attempt(s); last: ${reason}). Check the database URL and that the server is running ` +
+            `(${attempt} attempt(s); last: ${reported}). Check the database URL and that the server is running ` +
             `and reachable from here; raise connectDeadlineMs if it needs longer to start.`,
         );
       }
@@ -129,6 +134,10 @@ export function isRetryable(error: unknown): boolean {
   const message = error instanceof Error ? error.message : String(error);
   // pg's own wording for a socket closed or timed out before the session was ready.
   return /Connection terminated|timeout expired|connection timeout/i.test(message);
+}
+
+function isTimeout(error: unknown): boolean {
+  return error instanceof Error && /timeout expired|connection timeout/i.test(error.message);
 }
 
 function describeError(error: unknown): string {
