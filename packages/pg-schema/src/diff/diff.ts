@@ -67,7 +67,7 @@ export function diffCatalogs(current: Catalog, desired: Catalog, options: DiffOp
   alterIndexSettings(ctx);
   for (const kind of OBJECT_KINDS) kind.diffAfterCascade?.(ctx);
   assignRelationNames(ctx.statements, OBJECT_KINDS, ctx.current, ctx.desired);
-  if (options.online) applyOnlineForms(ctx);
+  if (options.online) applyOnlineForms(ctx, { current, desired });
   const { statements, cycles, before } = orderStatements(ctx.statements);
   return { changes: ctx.changes, statements, steps: toSteps(statements, before), cycles };
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Catalog } from '../catalog/catalog.js';
 import { ids, kindOf } from '../catalog/object-id.js';
 import { depsOf, type DiffContext } from '../diff/context.js';
 import type { IndexInfo } from '../objects/index/index.model.js';
@@ -16,50 +17,71 @@ import { statement, type OnlineTarget, type PlannedStatement } from './statement
  * - ADD UNIQUE / PRIMARY KEY -> CREATE UNIQUE INDEX CONCURRENTLY, then ADD ... USING INDEX;
  * - SET NOT NULL -> a CHECK (col IS NOT NULL) added NOT VALID and validated, then SET NOT NULL
  *   (PostgreSQL 12+ proves it from the validated check, no scan) and the check dropped.
- * Tables created, dropped or recreated by the migration, and partitioned tables and their
- * partitions (which refuse CONCURRENTLY or NOT VALID in places), keep the plain forms.
+ * Tables created, dropped or recreated by the migration, and tables in a partition or inheritance
+ * hierarchy (which refuse CONCURRENTLY or NOT VALID in places), keep the plain forms.
  */
-export function applyOnlineForms(ctx: DiffContext): void {
+export function applyOnlineForms(ctx: DiffContext, original: { current: Catalog; desired: Catalog }): void {
   const out: PlannedStatement[] = [];
+  // The diff sees a partition or child that joins or leaves its parent on its own: ask the
+  // catalogs as they are whether a table is in a hierarchy.
+  const inHierarchy = hierarchyTables([ctx.current, ctx.desired, original.current, original.desired]);
+  const online = { ...ctx, existing: (id: string) => existingTable(ctx, id) && !inHierarchy.has(id) };
   for (const s of ctx.statements) {
-    const online = s.online ? onlineForm(ctx, s, s.online) : undefined;
-    out.push(...(online ?? [s]));
+    const form = s.online ? onlineForm(online, s, s.online) : undefined;
+    out.push(...(form ?? [s]));
   }
   ctx.statements.splice(0, ctx.statements.length, ...out);
 }
 
+type OnlineContext = DiffContext & { existing: (tableId: string) => boolean };
+
 function onlineForm(
-  ctx: DiffContext,
+  ctx: OnlineContext,
   s: PlannedStatement,
   target: OnlineTarget,
 ): PlannedStatement[] | undefined {
   switch (target.form) {
     case 'create-index':
-      return existingTable(ctx, target.index.table) ? [concurrentCreate(s)] : undefined;
+      return ctx.existing(target.index.table) ? [concurrentCreate(s)] : undefined;
     case 'drop-index':
-      return existingTable(ctx, target.index.table) && !dropsWithOther(ctx, target.index)
+      return ctx.existing(target.index.table) && !dropsWithOther(ctx, target.index)
         ? [concurrentDrop(s, target.index)]
         : undefined;
     case 'add-constraint':
-      return existingTable(ctx, ids.table(target.table.schema, target.table.name))
+      return ctx.existing(ids.table(target.table.schema, target.table.name))
         ? addConstraintOnline(ctx, s, target.table, target.constraint)
         : undefined;
     case 'set-not-null': {
       const { table, column } = target;
       const columnId = ids.column(table.schema, table.name, column);
-      if (!existingTable(ctx, ids.table(table.schema, table.name)) || ctx.retypedColumns.has(columnId))
+      if (!ctx.existing(ids.table(table.schema, table.name)) || ctx.retypedColumns.has(columnId))
         return undefined;
       return setNotNullOnline(s, table, column, columnId);
     }
   }
 }
 
-/** A table on both sides that the migration keeps (not dropped, not recreated), not partitioned. */
+/** A table on both sides that the migration keeps (not dropped, not recreated). */
 export function existingTable(ctx: DiffContext, tableId: string): boolean {
   if (kindOf(tableId) !== 'table') return false;
-  const [before, after] = [ctx.current.tables[tableId], ctx.desired.tables[tableId]];
-  if (!before || !after || ctx.gone.has(tableId)) return false;
-  return !(before.partitionBy ?? after.partitionBy ?? before.partitionOf ?? after.partitionOf);
+  return Boolean(ctx.current.tables[tableId] && ctx.desired.tables[tableId] && !ctx.gone.has(tableId));
+}
+
+/**
+ * Partitioned tables, partitions, inheritance parents and children, on any side: they keep the
+ * plain forms (no CONCURRENTLY on a partitioned table, NOT VALID refused there or in conflict
+ * with a parent's constraint when a child joins).
+ */
+function hierarchyTables(catalogs: Catalog[]): Set<string> {
+  const out = new Set<string>();
+  for (const catalog of catalogs) {
+    for (const [id, t] of Object.entries(catalog.tables)) {
+      if (t.partitionBy !== undefined || t.partitionOf || (t.inherits?.length ?? 0) > 0) out.add(id);
+      if (t.partitionOf) out.add(t.partitionOf.parent);
+      for (const parent of t.inherits ?? []) out.add(parent);
+    }
+  }
+  return out;
 }
 
 /** An index dropped because something it uses goes (a dropped column, a replaced function): plain. */
