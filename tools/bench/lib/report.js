@@ -5,6 +5,7 @@ const { summarizeDiff } = require('./summary.js');
 const { CHANGES } = require('./schema/spec.js');
 const { LEFT_OUT } = require('./schema/drizzle.js');
 const conclusions = require('./conclusions.js');
+const { stallSection } = require('./stall-report.js');
 
 const STAGES = [
   'read files',
@@ -423,6 +424,8 @@ ${stagesSection(results, rows)}
 ${historySection(results)}
 
 ${nxSection(results)}
+
+${stallSection(results.stall)}
 
 ## Conclusions
 
