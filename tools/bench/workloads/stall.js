@@ -48,7 +48,8 @@ async function writeMigrations(server, root) {
   const texts = {};
   for (const [mode, dir] of Object.entries(dirs)) {
     const result = await generate(dir, 'keys_and_index', mode === 'online');
-    if (result.status !== 'written') throw new Error(`stall: no ${mode} migration generated (${result.status})`);
+    if (result.status !== 'written')
+      throw new Error(`stall: no ${mode} migration generated (${result.status})`);
     texts[mode] = result.text;
   }
   return { dirs, texts };
@@ -138,7 +139,15 @@ async function measureStall(rows, { server, log }) {
     }
     const fillMs = performance.now() - fillStarted;
     log(`stall: ${rows} rows filled in ${Math.round(fillMs)} ms`);
-    const out = { rows, clients: CLIENTS, fillMs, texts, modes: {} };
+    const out = {
+      rows,
+      clients: CLIENTS,
+      fillMs,
+      server: server.version ? `${server.source}, PostgreSQL ${server.version}` : undefined,
+      measuredAt: new Date().toISOString().slice(0, 10),
+      texts,
+      modes: {},
+    };
     for (const mode of ['plain', 'online']) {
       const db = await createDatabase(server.url, `stall_${mode}`, base.name);
       created.push(db.name);
@@ -146,7 +155,10 @@ async function measureStall(rows, { server, log }) {
       await dropDatabase(server.url, db.name);
     }
     out.steps = Object.fromEntries(
-      Object.entries(texts).map(([mode, text]) => [mode, (text.split('-- migrate:down')[0].match(/^-- migrate:up/gm) ?? []).length]),
+      Object.entries(texts).map(([mode, text]) => [
+        mode,
+        (text.split('-- migrate:down')[0].match(/^-- migrate:up/gm) ?? []).length,
+      ]),
     );
     return out;
   } finally {

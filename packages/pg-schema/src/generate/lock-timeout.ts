@@ -10,8 +10,7 @@ const DURATION = /^\d+(\.\d+)?\s*(us|ms|s|min|h|d)?$/;
 /** The lock timeout the generated file sets, if any: configured, else the online default. */
 export function stepLockTimeout(options: { online?: boolean; lockTimeout?: string }): string | undefined {
   const value = options.lockTimeout?.trim();
-  if (value === undefined || value === '')
-    return options.online === false ? undefined : DEFAULT_LOCK_TIMEOUT;
+  if (value === undefined || value === '') return options.online === false ? undefined : DEFAULT_LOCK_TIMEOUT;
   if (!DURATION.test(value))
     throw new PgSchemaError(
       'USAGE',
@@ -28,5 +27,7 @@ export function stepLockTimeout(options: { online?: boolean; lockTimeout?: strin
 export function withLockTimeout(steps: Step[], lockTimeout: string | undefined): Step[] {
   if (lockTimeout === undefined) return steps;
   const line = `SET LOCAL lock_timeout = '${lockTimeout}';`;
-  return steps.map((step) => (step.transactional ? { ...step, statements: [line, ...step.statements] } : step));
+  return steps.map((step) =>
+    step.transactional ? { ...step, statements: [line, ...step.statements] } : step,
+  );
 }

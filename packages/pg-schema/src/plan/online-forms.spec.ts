@@ -5,7 +5,9 @@ import { renderMigrationText } from '../render/migration-text';
 import { helperName, parseKeyDefinition } from './online-forms';
 
 const customers = table('customers', [column('id', 'integer', { notNull: true })], {
-  constraints: { customers_pkey: { name: 'customers_pkey', type: 'primary', definition: 'PRIMARY KEY (id)' } },
+  constraints: {
+    customers_pkey: { name: 'customers_pkey', type: 'primary', definition: 'PRIMARY KEY (id)' },
+  },
 });
 const plainOrders = table('orders', [
   column('id', 'integer', { notNull: true }),
@@ -47,7 +49,8 @@ function schema(ordersTable: typeof orders, withIndex: boolean): Catalog {
 
 const stepsText = (current: Catalog, desired: Catalog, online: boolean) =>
   diffCatalogs(current, desired, { online }).steps.map(
-    (step) => `${step.phase}${step.transactional ? '' : ' (no transaction)'}:\n  ${step.statements.join('\n  ')}`,
+    (step) =>
+      `${step.phase}${step.transactional ? '' : ' (no transaction)'}:\n  ${step.statements.join('\n  ')}`,
   );
 
 describe('online forms', () => {

@@ -112,11 +112,16 @@ function addConstraintOnline(
   // Declared NOT VALID in the models: the plain form is already the cheap one.
   if (/\bNOT VALID$/.test(constraint.definition)) return undefined;
   if (constraint.type === 'foreign' || constraint.type === 'check') {
-    const validate = statement(`ALTER TABLE ${tableSql} VALIDATE CONSTRAINT ${name};`, s.rank, `${id}#validate`, {
-      phase: 'validate',
-      requires: [id],
-      committed: [id],
-    });
+    const validate = statement(
+      `ALTER TABLE ${tableSql} VALIDATE CONSTRAINT ${name};`,
+      s.rank,
+      `${id}#validate`,
+      {
+        phase: 'validate',
+        requires: [id],
+        committed: [id],
+      },
+    );
     return [{ ...s, sql: s.sql.replace(/;$/, ' NOT VALID;') }, validate];
   }
   if (constraint.type !== 'unique' && constraint.type !== 'primary') return undefined;
@@ -240,5 +245,8 @@ export function helperName(column: string): string {
   const name = `${column}_not_null_tmp`;
   if (Buffer.byteLength(name) <= 63) return name;
   const hash = createHash('sha256').update(column).digest('hex').slice(0, 8);
-  return `${Buffer.from(column).subarray(0, 40).toString('utf8').replace(/\uFFFD$/, '')}_${hash}_not_null_tmp`;
+  return `${Buffer.from(column)
+    .subarray(0, 40)
+    .toString('utf8')
+    .replace(/\uFFFD$/, '')}_${hash}_not_null_tmp`;
 }

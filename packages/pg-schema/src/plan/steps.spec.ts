@@ -15,7 +15,10 @@ describe('assignSteps', () => {
     expect(
       stepsOf([
         statement('add value', RANK.alterType, 'type:t#v', { transactional: false, creates: ['type:t'] }),
-        statement('create table', RANK.createTable, 'table:a', { creates: ['table:a'], requires: ['type:t'] }),
+        statement('create table', RANK.createTable, 'table:a', {
+          creates: ['table:a'],
+          requires: ['type:t'],
+        }),
         statement('create index', RANK.createIndex, 'index:i', { requires: ['table:a'] }),
       ]),
     ).toEqual(['pre: add value', 'main: create table, create index']);
