@@ -77,7 +77,8 @@ function toSteps(statements: PlannedStatement[], before: Map<PlannedStatement, P
     const sql = members.map((s) => s.sql);
     const transactional = phase !== 'pre' && phase !== 'concurrent';
     // Bodies of SQL-language functions may name tables created later in the same step.
-    if (transactional && sql.some(isUncheckedSqlFunction)) sql.unshift('SET LOCAL check_function_bodies = off;');
+    if (transactional && sql.some(isUncheckedSqlFunction))
+      sql.unshift('SET LOCAL check_function_bodies = off;');
     return { transactional, phase, statements: sql };
   });
 }
