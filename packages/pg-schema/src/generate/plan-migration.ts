@@ -96,6 +96,8 @@ export async function planMigration(options: PlanOptions): Promise<MigrationPlan
       timings[stage] = Math.round((performance.now() - started) * 10) / 10;
     }
   };
+  // A bad option stops the run before any work.
+  const lockTimeout = stepLockTimeout(options);
   // The shadow server starts (or answers) while the files are read and parsed.
   const serverStarting = time('shadow server', () => acquireShadowServer(options.shadowUrl));
   const inputs = await time('read files', () => readInputs(options)).catch(async (error) => {
@@ -174,7 +176,6 @@ export async function planMigration(options: PlanOptions): Promise<MigrationPlan
         `pg-schema found no statement to write, but the two schemas differ (${differences.join(', ')}): please report this with the models.`,
       );
     }
-    const lockTimeout = stepLockTimeout(options);
     const up = withLockTimeout(withLeadingStatements(upDiff.steps, renames.up), lockTimeout);
     const down = withLockTimeout(withLeadingStatements(downDiff.steps, renames.down), lockTimeout);
     const { lint, hazards } = await time('lint', async () => {
