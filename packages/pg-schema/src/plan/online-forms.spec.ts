@@ -98,6 +98,16 @@ describe('online forms', () => {
     expect(text).not.toMatch(/CONCURRENTLY|NOT VALID|VALIDATE/);
   });
 
+  it('keeps the plain forms on a partitioned table and on a partition', () => {
+    const partitioned = (t: typeof orders) => ({ ...t, partitionBy: 'RANGE (id)' });
+    const text = stepsText(
+      schema(partitioned(plainOrders), false),
+      schema(partitioned(orders), true),
+      true,
+    ).join('\n');
+    expect(text).not.toMatch(/CONCURRENTLY|NOT VALID|VALIDATE/);
+  });
+
   it('renders each step as its own section, transaction:false for the concurrent ones', () => {
     const diff = diffCatalogs(before, after, { online: true });
     const text = renderMigrationText({ up: diff.steps, down: [], changes: diff.changes, lint: [] });
