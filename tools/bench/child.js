@@ -13,6 +13,7 @@ const TASKS = {
   introspect: () => require('./tasks/introspect.js'),
   history: () => require('./tasks/history.js'),
   parse: () => require('./tasks/parse.js'),
+  'stall-writers': () => require('./tasks/stall-writers.js'),
 };
 
 async function main() {

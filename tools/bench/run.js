@@ -13,6 +13,8 @@ const { measureSize } = require('./workloads/diff.js');
 const { measureParse } = require('./workloads/parse.js');
 const { measureHistory } = require('./workloads/history.js');
 const { measureNx } = require('./workloads/nx.js');
+const { measureStall } = require('./workloads/stall.js');
+const { withStallSection } = require('./lib/stall-report.js');
 const { renderReport } = require('./lib/report.js');
 const { diffChartSvg } = require('./lib/diff-chart.js');
 
@@ -76,6 +78,10 @@ async function main() {
         withVerify: !options.quick,
       });
     }
+    if (options.only.includes('stall')) {
+      log(`stall: ${options.stallRows} rows, 4 writers`);
+      results.stall = await measureStall(options.stallRows, { server, log });
+    }
     if (!options.quick && large !== undefined) {
       log(`diff: ${large} tables`);
       results.diff.push(await measureDiff(large, server, budget.phase(share.large)));
@@ -85,6 +91,14 @@ async function main() {
   }
   results.elapsedS = budget.elapsedMs() / 1000;
   results.machine.loadAfter = require('node:os').loadavg();
+  if (options.only.length === 1 && options.only[0] === 'stall') {
+    // Only the stall section was measured: keep the rest of the page as it is.
+    const { readFileSync } = require('node:fs');
+    writeFileSync(options.docsFile, withStallSection(readFileSync(options.docsFile, 'utf8'), results.stall));
+    if (options.jsonFile) writeFileSync(options.jsonFile, `${JSON.stringify(results, null, 2)}\n`);
+    log(`bench: updated the stall section of ${options.docsFile} in ${Math.round(results.elapsedS)} s`);
+    return;
+  }
   writeFileSync(options.svgFile, diffChartSvg(results));
   writeFileSync(options.docsFile, renderReport(results));
   if (options.jsonFile) writeFileSync(options.jsonFile, `${JSON.stringify(results, null, 2)}\n`);

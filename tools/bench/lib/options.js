@@ -16,8 +16,10 @@ module.exports = {
   stageSizes: quick ? [50] : [50, 1000],
   historyLength: quick ? 100 : 300,
   nxServiceCounts: quick ? [14] : [14, 200],
-  /** Workloads to run (comma list of diff,history,nx); default all. */
-  only: process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',') : ['diff', 'history', 'nx'],
+  /** Rows of the writer-stall table (BENCH_STALL_ROWS). */
+  stallRows: Number(process.env.BENCH_STALL_ROWS) || (quick ? 100_000 : 2_000_000),
+  /** Workloads to run (comma list of diff,history,nx,stall); default all. */
+  only: process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',') : ['diff', 'history', 'nx', 'stall'],
   docsFile: path.join(repoRoot, 'docs', 'benchmarks.md'),
   svgFile: path.join(repoRoot, 'docs', 'benchmarks-diff.svg'),
   /** Results as JSON too (for the lead or a later comparison); not committed. */

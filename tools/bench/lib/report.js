@@ -5,6 +5,7 @@ const { summarizeDiff } = require('./summary.js');
 const { CHANGES } = require('./schema/spec.js');
 const { LEFT_OUT } = require('./schema/drizzle.js');
 const conclusions = require('./conclusions.js');
+const { stallSection } = require('./stall-report.js');
 
 const STAGES = [
   'read files',
@@ -70,7 +71,7 @@ function howToRun(r) {
 
 The server is \`BENCH_DATABASE_URL\` when set (\`embedded\` forces the embedded Postgres), else the
 local server on 127.0.0.1:5432, else an embedded Postgres. \`BENCH_RUNS\` (default 5), \`BENCH_BUDGET_S\` (default 400; a measurement stops
-adding runs when the next one would not fit, and its cell then says \`n=\`), \`BENCH_ONLY=diff,history,nx\`,
+adding runs when the next one would not fit, and its cell then says \`n=\`), \`BENCH_ONLY=diff,history,nx,stall\`,
 \`BENCH_JSON=file\` (raw results). Each tool run is a fresh Node process (as a CLI call is); its peak
 RSS is that process's maxRSS. This run: ${r.quick ? '**quick subset**' : 'full'}, up to ${r.runs} runs per
 measurement, a time budget of ${r.budgetS} s, ${Math.round(r.elapsedS)} s in all. Medians throughout; a ratio is *tool time / our time*.`;
@@ -423,6 +424,8 @@ ${stagesSection(results, rows)}
 ${historySection(results)}
 
 ${nxSection(results)}
+
+${stallSection(results.stall)}
 
 ## Conclusions
 

@@ -12,6 +12,7 @@ describe('migrate.config.json', () => {
       databaseUrlEnv: 'AUTH_DATABASE_URL',
       lint: { failOn: 'error', failOnHazard: 'none' },
       managePrivileges: true,
+      online: true,
       kubernetes: {
         namespace: 'bakery',
         serviceSelector: 'app.kubernetes.io/name=auth',
@@ -24,6 +25,12 @@ describe('migrate.config.json', () => {
 
   it('turns privilege management off for teams that manage grants elsewhere', () => {
     expect(resolveMigrateConfig({ managePrivileges: false }, FILE).managePrivileges).toBe(false);
+  });
+
+  it('turns the online forms off and sets the lock timeout of generated steps', () => {
+    const config = resolveMigrateConfig({ online: false, lockTimeout: '2s' }, FILE);
+    expect(config).toMatchObject({ online: false, lockTimeout: '2s' });
+    expect(resolveMigrateConfig({}, FILE)).not.toHaveProperty('lockTimeout');
   });
 
   it('keeps the objects to leave out of the completeness check, one by one', () => {
@@ -47,6 +54,8 @@ describe('migrate.config.json', () => {
     [{ kubernetes: { namspace: 'x' } }, '"kubernetes.namspace" is not a known field'],
     [{ migration: 'x' }, '"migration" is not a known field'],
     [{ managePrivileges: 'no' }, '"managePrivileges" must be true or false'],
+    [{ online: 'yes' }, '"online" must be true or false'],
+    [{ lockTimeout: '5 seconds' }, '"lockTimeout" must be a Postgres duration'],
     [[], '"(file)" must hold a JSON object'],
     [{ ignoreObjects: 'publication p' }, '"ignoreObjects" must be an array of object names'],
     [{ ignoreObjects: [''] }, '"ignoreObjects" must be an array of object names'],

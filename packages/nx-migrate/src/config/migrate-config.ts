@@ -22,6 +22,15 @@ export interface MigrateConfig {
    * compared and migrated; false for teams that manage grants elsewhere (left out, not compared).
    */
   managePrivileges: boolean;
+  /**
+   * Generated migrations use online forms on tables that already exist (CONCURRENTLY index
+   * builds, NOT VALID + VALIDATE, keys USING INDEX, SET NOT NULL through a validated check, in
+   * steps of their own); false writes the plain forms in one transactional step.
+   */
+  online: boolean;
+  /** `SET LOCAL lock_timeout` of every transactional step of a generated migration, e.g. `5s`
+   * (pg-schema's default: 5s with online forms, none without). */
+  lockTimeout?: string;
   kubernetes: KubernetesConfig;
   /**
    * Objects pg-schema does not manage that the service manages outside the migrations, named as
@@ -66,6 +75,8 @@ const TOP_FIELDS = new Set([
   'environment',
   'lint',
   'managePrivileges',
+  'online',
+  'lockTimeout',
   'kubernetes',
   'ignoreObjects',
 ]);
@@ -119,6 +130,18 @@ export function resolveMigrateConfig(raw: unknown, file: string): MigrateConfig 
   const managePrivileges = value.managePrivileges ?? true;
   if (typeof managePrivileges !== 'boolean')
     throw new MigrateConfigError(file, 'managePrivileges', 'must be true or false');
+  const online = value.online ?? true;
+  if (typeof online !== 'boolean') throw new MigrateConfigError(file, 'online', 'must be true or false');
+  const lockTimeout = value.lockTimeout;
+  if (
+    lockTimeout !== undefined &&
+    (typeof lockTimeout !== 'string' || !/^\d+(\.\d+)?\s*(us|ms|s|min|h|d)?$/.test(lockTimeout.trim()))
+  )
+    throw new MigrateConfigError(
+      file,
+      'lockTimeout',
+      'must be a Postgres duration such as "5s", "500ms" or "1min"',
+    );
   const schemas = value.schemas ?? ['public'];
   if (!Array.isArray(schemas) || schemas.length === 0 || schemas.some((s) => typeof s !== 'string' || !s)) {
     throw new MigrateConfigError(file, 'schemas', 'must be a non-empty array of schema names');
@@ -142,6 +165,8 @@ export function resolveMigrateConfig(raw: unknown, file: string): MigrateConfig 
     ...(string(file, value, 'environment') ? { environment: string(file, value, 'environment') } : {}),
     lint: { failOn, failOnHazard },
     managePrivileges,
+    online,
+    ...(typeof lockTimeout === 'string' ? { lockTimeout: lockTimeout.trim() } : {}),
     kubernetes: kubernetes(file, objectField(file, value, 'kubernetes'), service),
     ...(ignoreObjects.length > 0 ? { ignoreObjects: ignoreObjects as string[] } : {}),
   };

@@ -35,6 +35,19 @@ const PLAN_OPTIONS = {
   'no-privileges': { type: 'boolean' },
 } as const;
 
+/** How generated steps are written (diff and generate). */
+const FORM_OPTIONS = {
+  'no-online': { type: 'boolean' },
+  'lock-timeout': { type: 'string' },
+} as const;
+
+function formOptions(values: Record<string, string | boolean | undefined>) {
+  return {
+    online: values['no-online'] !== true,
+    lockTimeout: values['lock-timeout'] as string | undefined,
+  };
+}
+
 type Output = { out: (text: string) => void; err: (text: string) => void };
 const stdio: Output = {
   out: (text) => process.stdout.write(text),
@@ -109,11 +122,12 @@ function planOptions(values: Record<string, string | boolean | undefined>) {
 async function diff(argv: string[], io: Output): Promise<number> {
   const values = parseOptions(argv, {
     ...PLAN_OPTIONS,
+    ...FORM_OPTIONS,
     format: { type: 'string' },
     'exit-code': { type: 'boolean' },
   });
   const format = oneOf(values.format, 'format', ['sql', 'json'] as const, 'sql');
-  const plan = await planMigration(planOptions(values));
+  const plan = await planMigration({ ...planOptions(values), ...formOptions(values) });
   if (format === 'json') io.out(JSON.stringify(planToJson(plan), null, 2) + '\n');
   else if (plan.empty) io.err('No changes: the migrations already build the models.\n');
   else io.out(renderMigrationText(plan));
@@ -126,11 +140,13 @@ async function diff(argv: string[], io: Output): Promise<number> {
 async function generate(argv: string[], io: Output): Promise<number> {
   const values = parseOptions(argv, {
     ...PLAN_OPTIONS,
+    ...FORM_OPTIONS,
     name: { type: 'string' },
     'dry-run': { type: 'boolean' },
   });
   const result = await generateMigration({
     ...planOptions(values),
+    ...formOptions(values),
     name: values.name as string | undefined,
     dryRun: values['dry-run'] === true,
     onLockWait: (message) => io.err(`pg-schema: ${message}\n`),

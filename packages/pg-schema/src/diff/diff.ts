@@ -4,7 +4,9 @@ import { alterIndexSettings } from '../objects/table/index-settings.diff.js';
 import { changeParentLinks } from '../objects/table/table-parents.js';
 import type { ColumnConversions } from '../objects/table/column-conversion.js';
 import { orderStatements } from '../plan/order.js';
-import type { PlannedStatement } from '../plan/statement.js';
+import { applyOnlineForms } from '../plan/online-forms.js';
+import type { Phase, PlannedStatement } from '../plan/statement.js';
+import { assignSteps } from '../plan/steps.js';
 import { cascade } from './cascade.js';
 import type { Change } from './change.js';
 import { newContext } from './context.js';
@@ -14,19 +16,31 @@ import { assignRelationNames } from './relation-names.js';
 
 export interface Step {
   transactional: boolean;
+  /** The kind of step it is (plan/statement.ts `phase`); unknown for a step read from a file. */
+  phase?: Phase;
   statements: string[];
 }
 
 export interface DiffOptions {
   /** Cast paths and `-- @using` expressions for retyped columns (generate passes the server's answers). */
   conversions?: ColumnConversions;
+  /**
+   * Online forms on tables that already exist (plan/online-forms.ts): CONCURRENTLY index builds,
+   * NOT VALID + VALIDATE, keys USING INDEX, SET NOT NULL through a validated check. Default off
+   * here (drift fixes, tests); the generator turns it on unless migrate.config.json says `online: false`.
+   */
+  online?: boolean;
 }
 
 export interface CatalogDiff {
   changes: Change[];
   /** Ordered statements. */
   statements: PlannedStatement[];
-  /** Ordered statements grouped into steps: ALTER TYPE ... ADD VALUE first, outside a transaction. */
+  /**
+   * Ordered statements grouped into steps (plan/steps.ts): ALTER TYPE ... ADD VALUE first, outside
+   * a transaction, then the transactional step, then (online forms) concurrent index builds,
+   * validations and what needs them.
+   */
   steps: Step[];
   /** Statements placed by rank alone because they sat on a dependency cycle. */
   cycles: PlannedStatement[];
@@ -53,19 +67,20 @@ export function diffCatalogs(current: Catalog, desired: Catalog, options: DiffOp
   alterIndexSettings(ctx);
   for (const kind of OBJECT_KINDS) kind.diffAfterCascade?.(ctx);
   assignRelationNames(ctx.statements, OBJECT_KINDS, ctx.current, ctx.desired);
-  const { statements, cycles } = orderStatements(ctx.statements);
-  return { changes: ctx.changes, statements, steps: toSteps(statements), cycles };
+  if (options.online) applyOnlineForms(ctx, { current, desired });
+  const { statements, cycles, before } = orderStatements(ctx.statements);
+  return { changes: ctx.changes, statements, steps: toSteps(statements, before), cycles };
 }
 
-function toSteps(statements: PlannedStatement[]): Step[] {
-  const outside = statements.filter((s) => !s.transactional).map((s) => s.sql);
-  const inside = statements.filter((s) => s.transactional).map((s) => s.sql);
-  // Bodies of SQL-language functions may name tables created later in the same step.
-  if (inside.some(isUncheckedSqlFunction)) inside.unshift('SET LOCAL check_function_bodies = off;');
-  const steps: Step[] = [];
-  if (outside.length > 0) steps.push({ transactional: false, statements: outside });
-  if (inside.length > 0) steps.push({ transactional: true, statements: inside });
-  return steps;
+function toSteps(statements: PlannedStatement[], before: Map<PlannedStatement, PlannedStatement[]>): Step[] {
+  return assignSteps(statements, before).map(({ phase, statements: members }) => {
+    const sql = members.map((s) => s.sql);
+    const transactional = phase !== 'pre' && phase !== 'concurrent';
+    // Bodies of SQL-language functions may name tables created later in the same step.
+    if (transactional && sql.some(isUncheckedSqlFunction))
+      sql.unshift('SET LOCAL check_function_bodies = off;');
+    return { transactional, phase, statements: sql };
+  });
 }
 
 function isUncheckedSqlFunction(sql: string): boolean {

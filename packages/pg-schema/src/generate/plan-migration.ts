@@ -29,6 +29,7 @@ import { acquireShadowServer } from '../shadow/shadow-server.js';
 import { createShadowDatabase, type ShadowDatabase } from '../shadow/shadow-database.js';
 import { provideShadowRoles, rolesToProvide, type ShadowRoles } from '../shadow/shadow-roles.js';
 import { planRenames } from './apply-renames.js';
+import { stepLockTimeout, withLockTimeout } from './lock-timeout.js';
 import { planConversions } from './plan-conversions.js';
 
 export interface PlanOptions {
@@ -47,6 +48,17 @@ export interface PlanOptions {
   privileges?: boolean;
   /** Objects managed outside the migrations (migrate.config.json `ignoreObjects`), as the check names them. */
   ignoreObjects?: string[];
+  /**
+   * Online forms on tables that already exist (migrate.config.json `online`, default true):
+   * CONCURRENTLY index builds, NOT VALID + VALIDATE, keys USING INDEX, SET NOT NULL through a
+   * validated check, each in its own step. false: the plain forms in one transactional step.
+   */
+  online?: boolean;
+  /**
+   * `SET LOCAL lock_timeout` at the start of every transactional step (migrate.config.json
+   * `lockTimeout`, e.g. `5s`); default `5s` with online forms, none without.
+   */
+  lockTimeout?: string;
 }
 
 export interface MigrationPlan {
@@ -84,6 +96,8 @@ export async function planMigration(options: PlanOptions): Promise<MigrationPlan
       timings[stage] = Math.round((performance.now() - started) * 10) / 10;
     }
   };
+  // A bad option stops the run before any work.
+  const lockTimeout = stepLockTimeout(options);
   // The shadow server starts (or answers) while the files are read and parsed.
   const serverStarting = time('shadow server', () => acquireShadowServer(options.shadowUrl));
   const inputs = await time('read files', () => readInputs(options)).catch(async (error) => {
@@ -95,6 +109,7 @@ export async function planMigration(options: PlanOptions): Promise<MigrationPlan
   const databases: ShadowDatabase[] = [];
   let roles: ShadowRoles | undefined;
   const privileges = options.privileges !== false;
+  const online = options.online !== false;
   try {
     const [currentDb, desiredDb] = await time('create databases', () =>
       Promise.all([createShadowDatabase(server, 'current'), createShadowDatabase(server, 'desired')]),
@@ -144,8 +159,8 @@ export async function planMigration(options: PlanOptions): Promise<MigrationPlan
     const [upDiff, downDiff] = await time('diff', async () => {
       try {
         return [
-          diffCatalogs(renamedCurrent, desired, { conversions: conversions.up }),
-          diffCatalogs(unrenamedDesired, current, { conversions: conversions.down }),
+          diffCatalogs(renamedCurrent, desired, { conversions: conversions.up, online }),
+          diffCatalogs(unrenamedDesired, current, { conversions: conversions.down, online }),
         ];
       } catch (error) {
         if (error instanceof UnsupportedChangeError)
@@ -161,8 +176,8 @@ export async function planMigration(options: PlanOptions): Promise<MigrationPlan
         `pg-schema found no statement to write, but the two schemas differ (${differences.join(', ')}): please report this with the models.`,
       );
     }
-    const up = withLeadingStatements(upDiff.steps, renames.up);
-    const down = withLeadingStatements(downDiff.steps, renames.down);
+    const up = withLockTimeout(withLeadingStatements(upDiff.steps, renames.up), lockTimeout);
+    const down = withLockTimeout(withLeadingStatements(downDiff.steps, renames.down), lockTimeout);
     const { lint, hazards } = await time('lint', async () => {
       const context = schemaContextOf([current, renamedCurrent], server.majorVersion);
       const sections = sectionsOf(up);
@@ -233,13 +248,21 @@ async function replay(db: ShadowDatabase, migrations: MigrationFile[]): Promise<
   }
 }
 
-/** Renames run first, at the start of the transactional step. */
+/**
+ * Renames run first, at the start of the first transactional step, which comes before any
+ * concurrent index build or validation (those name the tables by their new names).
+ */
 function withLeadingStatements(steps: Step[], leading: string[]): Step[] {
   if (leading.length === 0) return steps;
   const out = steps.map((step) => ({ ...step, statements: [...step.statements] }));
-  const transactional = out.find((step) => step.transactional);
-  if (transactional) transactional.statements.unshift(...leading);
-  else out.push({ transactional: true, statements: [...leading] });
+  const first = out.findIndex((step) => step.phase !== 'pre');
+  if (first >= 0 && out[first].phase === 'main') out[first].statements.unshift(...leading);
+  else
+    out.splice(first < 0 ? out.length : first, 0, {
+      transactional: true,
+      phase: 'main',
+      statements: [...leading],
+    });
   return out;
 }
 

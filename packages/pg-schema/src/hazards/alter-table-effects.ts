@@ -290,9 +290,11 @@ function alterColumnType(
       table,
       `converts ${table}.${column} from ${formatColumnType(before)} to ${formatColumnType(after)}, which can fail or lose precision, so the down section may not restore the values`,
     );
-  return change.rewrites
-    ? [`type of ${column} ${formatColumnType(before)} -> ${formatColumnType(after)}`]
-    : [];
+  if (change.rewrites) return [`type of ${column} ${formatColumnType(before)} -> ${formatColumnType(after)}`];
+  raw.note(
+    `no rewrite: ${column} ${formatColumnType(before)} -> ${formatColumnType(after)} is binary-compatible, a catalog change`,
+  );
+  return [];
 }
 
 /** `USING col` or `USING col::newtype`: the same as no USING for the rewrite decision. */

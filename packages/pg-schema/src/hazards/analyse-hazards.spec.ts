@@ -148,6 +148,16 @@ describe('analyseHazards: ALTER COLUMN TYPE', () => {
     if (expected.length === 0) expect(line.effects.map((e) => e.kind)).toEqual(['lock']);
   });
 
+  it('says a binary-compatible change (varchar widening, varchar <-> text) needs no rewrite', () => {
+    expect(described('ALTER TABLE users ALTER COLUMN name TYPE varchar(100);')).toEqual([
+      'info ALTER TABLE public.users ALTER COLUMN name TYPE: ACCESS EXCLUSIVE on public.users, brief: blocks reads and writes while it waits for running transactions and until the section commits (no rewrite: name character varying(50) -> character varying(100) is binary-compatible, a catalog change)',
+    ]);
+    expect(described('ALTER TABLE users ALTER COLUMN email TYPE varchar;')[0]).toContain(
+      'no rewrite: email text -> character varying is binary-compatible',
+    );
+    expect(described('ALTER TABLE users ALTER COLUMN age TYPE bigint;')[0]).not.toContain('no rewrite');
+  });
+
   it('a USING expression rewrites unless it is the column itself', () => {
     expect(hazards('ALTER TABLE users ALTER COLUMN name TYPE text USING name::text;')).toEqual([
       '1 info lock@public.users',

@@ -91,6 +91,8 @@ export function statementHazards(
     });
   }
   if (effects.length === 0) return undefined;
+  const noted = effects.find((effect) => effect.kind === 'lock');
+  if (noted && raw.notes.length > 0) noted.message += ` (${raw.notes.join('; ')})`;
   return {
     ...(statement.line > 0 ? { line: statement.line } : {}),
     statement: statementLabel(statement, node),

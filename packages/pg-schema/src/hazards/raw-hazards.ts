@@ -17,7 +17,10 @@ export interface RawHazards {
   /** Strongest lock per relation. */
   locks: Map<string, LockMode>;
   effects: RawEffect[];
+  /** What the statement does not do that a reader may fear, e.g. `no rewrite: ...`; shown with its lock. */
+  notes: string[];
   lock(table: string, mode: LockMode): void;
+  note(text: string): void;
   effect(kind: HazardKind, table: string | undefined, what: string, blocks?: Blocks): void;
 }
 
@@ -25,6 +28,10 @@ export function rawHazards(): RawHazards {
   const raw: RawHazards = {
     locks: new Map(),
     effects: [],
+    notes: [],
+    note(text) {
+      raw.notes.push(text);
+    },
     lock(table, mode) {
       raw.locks.set(table, strongerLock(mode, raw.locks.get(table)));
     },

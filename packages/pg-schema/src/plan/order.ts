@@ -4,6 +4,8 @@ export interface OrderResult {
   statements: PlannedStatement[];
   /** Statements that sat on a dependency cycle and were placed by rank alone. */
   cycles: PlannedStatement[];
+  /** For each statement, those that must run before it (the edges of the order). */
+  before: Map<PlannedStatement, PlannedStatement[]>;
 }
 
 /**
@@ -58,7 +60,9 @@ export function orderStatements(input: PlannedStatement[]): OrderResult {
     out.push(input[next]);
     for (const t of edges[next]) if (--indegree[t] === 0 && !done.has(t)) ready.push(position[t]);
   }
-  return { statements: out, cycles };
+  const before = new Map<PlannedStatement, PlannedStatement[]>(input.map((s) => [s, []]));
+  edges.forEach((targets, from) => targets.forEach((to) => before.get(input[to])!.push(input[from])));
+  return { statements: out, cycles, before };
 }
 
 class MinHeap {

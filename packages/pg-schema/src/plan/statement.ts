@@ -1,3 +1,7 @@
+import type { IndexInfo } from '../objects/index/index.model.js';
+import type { ConstraintInfo } from '../objects/table/constraint.model.js';
+import type { TableInfo } from '../objects/table/table.model.js';
+
 /**
  * One DDL statement of a plan, with what it needs to be ordered: the ids it makes exist (or
  * redefines), the ids it removes, the ids that must exist before it, and the ids it stops
@@ -25,7 +29,28 @@ export interface PlannedStatement {
    */
   takesNames: string[];
   freesNames: string[];
+  /**
+   * Which kind of step the statement goes in (plan/steps.ts): `pre` outside a transaction before
+   * everything (ALTER TYPE ... ADD VALUE), `main` transactional, `concurrent` outside a transaction
+   * (CREATE / DROP INDEX CONCURRENTLY), `validate` a transactional step of VALIDATE CONSTRAINT
+   * alone, `post` transactional after them (USING INDEX, SET NOT NULL on a validated check).
+   */
+  phase: Phase;
+  /** Ids whose creating statements must have committed in an earlier step (VALIDATE after its NOT VALID). */
+  committed: string[];
+  /** What the statement is, for the online forms (plan/online-forms.ts) to rewrite it on an existing table. */
+  online?: OnlineTarget;
 }
+
+export const PHASES = ['pre', 'main', 'concurrent', 'validate', 'post'] as const;
+export type Phase = (typeof PHASES)[number];
+
+/** Statements of the plain plan that have an online form on a table that already holds rows. */
+export type OnlineTarget =
+  | { form: 'create-index'; index: IndexInfo }
+  | { form: 'drop-index'; index: IndexInfo }
+  | { form: 'add-constraint'; table: TableInfo; constraint: ConstraintInfo }
+  | { form: 'set-not-null'; table: TableInfo; column: string };
 
 /** Default ranks: drops (dependents first), then creates (referenced objects first). */
 export const RANK = {
@@ -75,6 +100,7 @@ export function statement(
     rank,
     key,
     transactional: fields.transactional ?? true,
+    phase: fields.phase ?? (fields.transactional === false ? 'pre' : 'main'),
     // Copies: callers pass catalog arrays (dependencies), and the plan adds to these later.
     creates: [...(fields.creates ?? [])],
     drops: [...(fields.drops ?? [])],
@@ -83,5 +109,7 @@ export function statement(
     afterDropOf: [...(fields.afterDropOf ?? [])],
     takesNames: [...(fields.takesNames ?? [])],
     freesNames: [...(fields.freesNames ?? [])],
+    committed: [...(fields.committed ?? [])],
+    ...(fields.online ? { online: fields.online } : {}),
   };
 }

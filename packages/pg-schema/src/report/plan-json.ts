@@ -5,7 +5,12 @@ import { renderMigrationText } from '../render/migration-text.js';
 /** `pg-schema diff --format json`: the changes in detail, lint findings, hazards and both SQL texts. */
 export function planToJson(plan: MigrationPlan): Record<string, unknown> {
   const stepsSql = (steps: MigrationPlan['up']) =>
-    steps.map((step) => ({ transaction: step.transactional, sql: step.statements.join('\n\n') }));
+    steps.map((step) => ({
+      transaction: step.transactional,
+      // pre | main | concurrent | validate | post (docs/migrate-generate.md, "Online forms").
+      ...(step.phase ? { phase: step.phase } : {}),
+      sql: step.statements.join('\n\n'),
+    }));
   return {
     changed: !plan.empty,
     changes: plan.changes.map((change) => ({ ...change, summary: describeChange(change) })),

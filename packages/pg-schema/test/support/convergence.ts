@@ -59,6 +59,10 @@ export async function checkConvergence(server: TestServer, corpusCase: CorpusCas
       const unwanted = corpusCase.expectNoSql.find((text) => index > 0 && result.text!.includes(text));
       if (unwanted !== undefined)
         throw new Error(`version ${index + 1}: the migration contains "${unwanted}":\n${result.text}`);
+      const last = index === corpusCase.versions.length - 1;
+      const missing = corpusCase.expectSql.find((text) => last && !result.text!.includes(text));
+      if (missing !== undefined)
+        throw new Error(`version ${index + 1}: the migration lacks "${missing}":\n${result.text}`);
       const desired = result.plan.desired;
       const db = await createTestDatabase(server, 'conv');
       try {

@@ -12,7 +12,8 @@ import { basename, join } from 'node:path';
  * Optional directives before the first version: `-- @expect-no-changes` (versions are equal
  * schemas written differently), `-- @expect-error <text>` (generation must fail with it),
  * `-- @skip-pg-dump` (pg_dump orders something differently by construction; say why),
- * `-- @expect-no-sql <text>` (no migration after the first contains it, e.g. `DROP`: renamed, not recreated).
+ * `-- @expect-no-sql <text>` (no migration after the first contains it, e.g. `DROP`: renamed, not recreated),
+ * `-- @expect-sql <text>` (the last migration contains it, e.g. `VALIDATE CONSTRAINT`: the online form).
  *
  * A version may end with a `-- @seed` section: statements (INSERTs) run on the database built up
  * to that version, before the next version's migration. The rows must still be there after that
@@ -33,6 +34,7 @@ export interface CorpusCase {
   expectError?: string;
   skipPgDump: boolean;
   expectNoSql: string[];
+  expectSql: string[];
 }
 
 export function readCorpusGroup(dir: string): CorpusCase[] {
@@ -55,6 +57,7 @@ export function parseCorpusCase(name: string, text: string): CorpusCase {
     expectError: /^-- @expect-error (.+)$/m.exec(header)?.[1],
     skipPgDump: /^-- @skip-pg-dump/m.test(header),
     expectNoSql: [...header.matchAll(/^-- @expect-no-sql (.+)$/gm)].map((match) => match[1]),
+    expectSql: [...header.matchAll(/^-- @expect-sql (.+)$/gm)].map((match) => match[1]),
   };
 }
 

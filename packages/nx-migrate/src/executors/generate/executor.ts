@@ -32,6 +32,8 @@ export default async function generateExecutor(
       schemas: service.config.schemas,
       privileges: service.config.managePrivileges,
       ignoreObjects: service.config.ignoreObjects,
+      online: service.config.online,
+      lockTimeout: service.config.lockTimeout,
     };
     if (options.check) {
       const plan = await planMigration(planOptions);

@@ -15,6 +15,7 @@ export function createIndex(ctx: DiffContext, id: string, index: IndexInfo): voi
     statement(createIndexSql(index), RANK.createIndex, id, {
       creates: [id],
       requires: [...depsOf(ctx.desired, id), index.table],
+      online: { form: 'create-index', index },
     }),
   );
   if (index.comment !== undefined)
@@ -22,7 +23,9 @@ export function createIndex(ctx: DiffContext, id: string, index: IndexInfo): voi
 }
 
 export function dropIndex(ctx: DiffContext, id: string, index: IndexInfo): void {
-  ctx.statements.push(dropStatement(ctx, id, dropIndexSql(index), RANK.dropIndex));
+  const drop = dropStatement(ctx, id, dropIndexSql(index), RANK.dropIndex);
+  drop.online = { form: 'drop-index', index };
+  ctx.statements.push(drop);
 }
 
 /**

@@ -127,6 +127,7 @@ export function alterColumn(
   let notNull: PlannedStatement | undefined;
   if (c.notNull !== d.notNull && !identityAddsNotNull) {
     notNull = alter(`${col} ${d.notNull ? 'SET' : 'DROP'} NOT NULL`, 'notnull');
+    if (d.notNull) notNull.online = { form: 'set-not-null', table: desiredTable, column: d.name };
     change('not null', c.notNull, d.notNull);
   }
   const identity = alterIdentity(ctx, table, c, d, columnId);

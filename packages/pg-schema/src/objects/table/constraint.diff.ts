@@ -17,6 +17,7 @@ export function createConstraint(ctx: DiffContext, id: string, { table, constrai
     statement(addConstraintSql(table, constraint), rank, id, {
       creates: [id],
       requires: [...depsOf(ctx.desired, id), tableId],
+      online: { form: 'add-constraint', table, constraint },
     }),
   );
   if (constraint.comment !== undefined) {
