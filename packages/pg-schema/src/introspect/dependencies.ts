@@ -1,5 +1,6 @@
 import type { ClientBase } from 'pg';
 import { ids } from '../catalog/object-id.js';
+import { queryJsonRows } from './json-rows.js';
 import type { AddressToId } from '../objects/kind.js';
 
 interface Address {
@@ -19,19 +20,24 @@ export async function readDependencies(
   client: ClientBase,
   addresses: Map<string, AddressToId>,
 ): Promise<Record<string, string[]>> {
-  const { rows } = await client.query<{
-    type: string;
-    names: string[];
-    args: string[];
-    ref_type: string;
-    ref_names: string[];
-    ref_args: string[];
-    ref_extension: string | null;
-    ref_constraint: string[] | null;
-    ref_relation: string[] | null;
-    ref_range: string[] | null;
-  }>(
-    `SELECT a.type, a.object_names AS names, a.object_args AS args,
+  return dependenciesOf(await queryJsonRows<DependencyRow>(client, DEPENDENCIES_SQL, undefined), addresses);
+}
+
+/** One pg_depend row with both ends named (DEPENDENCIES_SQL). */
+export interface DependencyRow {
+  type: string;
+  names: string[];
+  args: string[];
+  ref_type: string;
+  ref_names: string[];
+  ref_args: string[];
+  ref_extension: string | null;
+  ref_constraint: string[] | null;
+  ref_relation: string[] | null;
+  ref_range: string[] | null;
+}
+
+export const DEPENDENCIES_SQL = `SELECT a.type, a.object_names AS names, a.object_args AS args,
             b.type AS ref_type, b.object_names AS ref_names, b.object_args AS ref_args,
             (SELECT e.extname FROM pg_depend x JOIN pg_extension e ON e.oid = x.refobjid
               WHERE x.classid = d.refclassid AND x.objid = d.refobjid AND x.deptype = 'e' LIMIT 1) AS ref_extension,
@@ -59,8 +65,13 @@ export async function readDependencies(
       WHERE d.objid >= 16384 AND d.deptype IN ('n', 'a')
         -- A column default's automatic link to its own column maps onto that column: skip it early.
         AND NOT (d.classid = 'pg_attrdef'::regclass AND d.deptype = 'a')
-        AND a.type NOT LIKE 'toast%'`,
-  );
+        AND a.type NOT LIKE 'toast%'`;
+
+/** The dependency map of DEPENDENCIES_SQL's rows, by catalog id, sorted. */
+export function dependenciesOf(
+  rows: readonly DependencyRow[],
+  addresses: Map<string, AddressToId>,
+): Record<string, string[]> {
   const out = new Map<string, Set<string>>();
   for (const row of rows) {
     const from = idOf({ type: row.type, names: row.names, args: row.args }, addresses);

@@ -8,6 +8,8 @@ import {
   params,
   type QueryParams,
 } from '../../introspect/filter.js';
+import { commentSql } from '../../introspect/comment-sql.js';
+import { queryJsonRows } from '../../introspect/json-rows.js';
 import { withComment } from '../../introspect/with-comment.js';
 import type { ColumnInfo, ColumnStorage, IdentityInfo } from './column.model.js';
 
@@ -15,7 +17,8 @@ const COLLATION_NAME = `(SELECT format('%I.%I', cn.nspname, co.collname) FROM pg
 
 /** Every column of every table read before, in position order, with its identity sequence. */
 export async function readColumns(client: ClientBase, filter: QueryParams, catalog: Catalog): Promise<void> {
-  const columns = await client.query<
+  // Thousands of rows of many fields: one JSON document (see queryJsonRows).
+  const rows = await queryJsonRows<
     {
       schema: string;
       table: string;
@@ -35,23 +38,24 @@ export async function readColumns(client: ClientBase, filter: QueryParams, catal
       compression: string;
     } & IdentityRow
   >(
+    client,
     `SELECT n.nspname AS schema, c.relname AS table, a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type,
             a.attnotnull AS not_null, pg_get_expr(ad.adbin, ad.adrelid) AS default, a.attidentity AS identity,
             a.attgenerated AS generated,
             CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation THEN ${COLLATION_NAME} END AS collation,
-            ds.description AS comment,
+            ${commentSql('a.attrelid', 'pg_class', 'a.attnum')} AS comment,
             sc.relname AS seq_name, format_type(s.seqtypid, NULL) AS seq_type, s.seqstart::text AS seq_start,
             s.seqincrement::text AS seq_increment, s.seqmin::text AS seq_min, s.seqmax::text AS seq_max,
             s.seqcache::text AS seq_cache, s.seqcycle AS seq_cycle,
             a.attinhcount AS inherit_count, a.attislocal AS local, c.relispartition AS partition,
             a.attstorage AS storage, t.typstorage AS type_storage,
-            NULLIF(a.attstattarget, -1)::int AS statistics, a.attcompression AS compression
+            NULLIF(a.attstattarget, -1)::int AS statistics, a.attcompression AS compression,
+            a.attnum AS position
        FROM pg_attribute a
        JOIN pg_class c ON c.oid = a.attrelid
        JOIN pg_namespace n ON n.oid = c.relnamespace
        JOIN pg_type t ON t.oid = a.atttypid
        LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
-       LEFT JOIN pg_description ds ON ds.classoid = 'pg_class'::regclass AND ds.objoid = a.attrelid AND ds.objsubid = a.attnum
        LEFT JOIN pg_depend d ON a.attidentity <> '' AND d.refclassid = 'pg_class'::regclass AND d.refobjid = c.oid
                             AND d.refobjsubid = a.attnum AND d.classid = 'pg_class'::regclass AND d.deptype = 'i'
        LEFT JOIN pg_sequence s ON s.seqrelid = d.objid
@@ -59,10 +63,11 @@ export async function readColumns(client: ClientBase, filter: QueryParams, catal
       WHERE c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped
         AND ${inSchemas('n.nspname')} AND ${notIgnored('n.nspname', 'c.relname')}
         AND ${notExtensionMember('pg_class', 'c.oid')}
-      ORDER BY n.nspname, c.relname, a.attnum`,
-    params(filter),
+`,
+    [...params(filter)],
+    'q.schema, q.table, q.position',
   );
-  for (const row of columns.rows) {
+  for (const row of rows) {
     const table = catalog.tables[ids.table(row.schema, row.table)];
     if (!table) continue;
     const column: ColumnInfo = { name: row.name, type: row.type, notNull: row.not_null };

@@ -1,0 +1,136 @@
+import pg, { type ClientBase, type QueryResult, type QueryResultRow } from 'pg';
+
+/** One catalog query: its text and parameters. */
+export type Query = (text: string, values?: unknown[]) => Promise<QueryResult>;
+
+/**
+ * A few connections of the same database reading one snapshot: the caller's client, which
+ * exports its snapshot, and siblings that import it (SET TRANSACTION SNAPSHOT), so every query,
+ * whichever connection runs it, sees the same catalog state. A query goes to the connection
+ * with the fewest queries waiting; siblings take queries once they are connected, the caller's
+ * client from the start (a sibling that cannot connect just never takes any).
+ */
+export class ReadLanes {
+  private readonly idle: ClientBase[] = [];
+  private readonly waiting: Array<(client: ClientBase) => void> = [];
+  private readonly siblings: pg.Client[] = [];
+  private readonly opening: Array<Promise<void>> = [];
+
+  private readonly main: ClientBase;
+
+  private constructor(main: ClientBase) {
+    this.main = main;
+    this.idle.push(main);
+  }
+
+  /**
+   * Opens the read-only REPEATABLE READ transaction on `main` (empty search_path, so every
+   * printed name is schema-qualified) and starts `siblings` more connections into its snapshot.
+   */
+  static async open(main: ClientBase, siblings: number): Promise<ReadLanes> {
+    const lanes = new ReadLanes(main);
+    await main.query(`BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY`);
+    await main.query(`SET LOCAL search_path = ''`);
+    const config = siblings > 0 ? siblingConfig(main) : undefined;
+    if (!config) return lanes;
+    const { rows } = await main.query<{ snapshot: string }>('SELECT pg_export_snapshot() AS snapshot');
+    const snapshot = rows[0].snapshot;
+    for (let i = 0; i < siblings; i++) lanes.opening.push(lanes.openSibling(config, snapshot));
+    return lanes;
+  }
+
+  private async openSibling(config: pg.ClientConfig, snapshot: string): Promise<void> {
+    const client = new pg.Client(config);
+    // A sibling that fails (connection limit, an error mid-read) only loses its lane; the
+    // query it was running fails and the read with it.
+    client.on('error', () => undefined);
+    try {
+      await client.connect();
+      this.siblings.push(client);
+      await client.query(
+        `BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET TRANSACTION SNAPSHOT '${snapshot}'; SET LOCAL search_path = ''`,
+      );
+      this.release(client);
+    } catch {
+      // Not connected: the other lanes read everything.
+    }
+  }
+
+  /** Runs one query on the next free connection (first asked, first served). */
+  readonly query = async <R extends QueryResultRow = QueryResultRow>(
+    text: string,
+    values?: unknown[],
+  ): Promise<QueryResult<R>> => {
+    const client = this.idle.pop() ?? (await new Promise<ClientBase>((take) => this.waiting.push(take)));
+    try {
+      return await client.query<R>(text, values);
+    } finally {
+      this.release(client);
+    }
+  };
+
+  private release(client: ClientBase): void {
+    const next = this.waiting.shift();
+    if (next) next(client);
+    else this.idle.push(client);
+  }
+
+  /** Ends every transaction (the caller's client stays open) and closes the siblings. */
+  async close(): Promise<void> {
+    await Promise.all(this.opening);
+    await Promise.all([
+      this.main.query('COMMIT'),
+      ...this.siblings.map((client) => client.end().catch(() => undefined)),
+    ]);
+  }
+}
+
+/**
+ * How to open another connection like `client`: the pg.Client's own connection parameters, or
+ * undefined when it has none (another ClientBase): then the read stays on one connection.
+ */
+function siblingConfig(client: ClientBase): pg.ClientConfig | undefined {
+  const params = (client as { connectionParameters?: Record<string, unknown> }).connectionParameters;
+  if (!params || typeof params.database !== 'string') return undefined;
+  return {
+    user: params.user as string | undefined,
+    database: params.database,
+    port: params.port as number | undefined,
+    host: params.host as string | undefined,
+    // Not enumerable on pg's ConnectionParameters (kept out of stack traces): read it directly.
+    password: params.password as pg.ClientConfig['password'],
+    ssl: params.ssl as pg.ClientConfig['ssl'],
+    application_name: params.application_name as string | undefined,
+    options: params.options as string | undefined,
+  };
+}
+
+/**
+ * A client for one reader of a sequence (the kinds, in registry order): its queries start at once,
+ * but their results are handed over only after `turn` (every reader before it finished), so the
+ * readers assemble the catalog in the same order as when they ran one after another.
+ */
+export function turnClient(query: Query, turn: Promise<unknown>): ClientBase {
+  const ordered: Query = (text, values) => {
+    const result = query(text, values);
+    // Handled here so a query that fails before its turn is no unhandled rejection; the reader
+    // still gets the failure.
+    result.catch(() => undefined);
+    return turn.then(() => result);
+  };
+  return { query: ordered } as unknown as ClientBase;
+}
+
+/**
+ * A client whose first query of each given text is the result already asked for (`prefetched`):
+ * readers whose queries do not depend on the catalog read before them get them started early.
+ */
+export function prefetchClient(query: Query, prefetched: Map<string, Promise<QueryResult>>): ClientBase {
+  const take: Query = (text, values) => {
+    const early = prefetched.get(text);
+    if (!early) return query(text, values);
+    prefetched.delete(text);
+    return early;
+  };
+  return { query: take } as unknown as ClientBase;
+}
