@@ -1,10 +1,11 @@
-import type { ClientBase, QueryResult, QueryResultRow } from 'pg';
+import type { ClientBase, QueryResult } from 'pg';
 import { emptyCatalog, type Catalog } from '../catalog/catalog.js';
 import { catalogObjectIds } from '../catalog/catalog-objects.js';
 import { addressesOf, OBJECT_KINDS } from '../objects/registry.js';
 import { readUnsupported } from '../completeness/read-unsupported.js';
 import { ANNOTATIONS_SQL, USER_OBJECTS_SQL } from '../completeness/user-objects.sql.js';
-import { DEPENDENCIES_SQL, dependenciesOf, type DependencyRow } from './dependencies.js';
+import type { ObjectRow } from '../completeness/classify.js';
+import { dependenciesOf, queryDependencies } from './dependencies.js';
 import { params, type QueryParams } from './filter.js';
 import { queryJsonRows } from './json-rows.js';
 import { prefetchClient, ReadLanes, turnClient } from './read-lanes.js';
@@ -57,7 +58,7 @@ export async function introspectCatalog(
   const lanesClient = { query: lanes.query } as unknown as ClientBase;
   try {
     // Neither depends on the catalog: asked for first, used once every kind is read.
-    const dependencyRows = queryJsonRows<DependencyRow>(lanesClient, DEPENDENCIES_SQL, undefined);
+    const dependencyRows = queryDependencies(lanesClient);
     dependencyRows.catch(() => undefined);
     const prefetched = prefetchUnsupported(lanesClient, filter);
     const catalog = emptyCatalog();
@@ -98,11 +99,12 @@ export async function introspectCatalog(
  * its list of every user object as one JSON document (oids cast to numbers as pg parses them).
  */
 function prefetchUnsupported(client: ClientBase, filter: QueryParams): Map<string, Promise<QueryResult>> {
-  const objects = queryJsonRows<QueryResultRow>(
+  const objects = queryJsonRows<ObjectRow>(
     client,
     `SELECT o.classid::int8 AS classid, o.objid::int8 AS objid, o.type, o.names, o.args FROM (${USER_OBJECTS_SQL}) o`,
     [...params(filter)],
-  ).then((rows) => ({ rows }) as QueryResult);
+    ['classid', 'objid', 'type', 'names', 'args'],
+  ).then((rows) => ({ rows }) as unknown as QueryResult);
   const annotations = client.query(ANNOTATIONS_SQL);
   for (const early of [objects, annotations]) early.catch(() => undefined);
   return new Map([

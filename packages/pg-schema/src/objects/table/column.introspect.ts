@@ -9,7 +9,6 @@ import {
   type QueryParams,
 } from '../../introspect/filter.js';
 import { commentSql } from '../../introspect/comment-sql.js';
-import { queryJsonRows } from '../../introspect/json-rows.js';
 import { withComment } from '../../introspect/with-comment.js';
 import type { ColumnInfo, ColumnStorage, IdentityInfo } from './column.model.js';
 
@@ -17,8 +16,7 @@ const COLLATION_NAME = `(SELECT format('%I.%I', cn.nspname, co.collname) FROM pg
 
 /** Every column of every table read before, in position order, with its identity sequence. */
 export async function readColumns(client: ClientBase, filter: QueryParams, catalog: Catalog): Promise<void> {
-  // Thousands of rows of many fields: one JSON document (see queryJsonRows).
-  const rows = await queryJsonRows<
+  const columns = await client.query<
     {
       schema: string;
       table: string;
@@ -38,7 +36,6 @@ export async function readColumns(client: ClientBase, filter: QueryParams, catal
       compression: string;
     } & IdentityRow
   >(
-    client,
     `SELECT n.nspname AS schema, c.relname AS table, a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type,
             a.attnotnull AS not_null, pg_get_expr(ad.adbin, ad.adrelid) AS default, a.attidentity AS identity,
             a.attgenerated AS generated,
@@ -49,8 +46,7 @@ export async function readColumns(client: ClientBase, filter: QueryParams, catal
             s.seqcache::text AS seq_cache, s.seqcycle AS seq_cycle,
             a.attinhcount AS inherit_count, a.attislocal AS local, c.relispartition AS partition,
             a.attstorage AS storage, t.typstorage AS type_storage,
-            NULLIF(a.attstattarget, -1)::int AS statistics, a.attcompression AS compression,
-            a.attnum AS position
+            NULLIF(a.attstattarget, -1)::int AS statistics, a.attcompression AS compression
        FROM pg_attribute a
        JOIN pg_class c ON c.oid = a.attrelid
        JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -63,11 +59,10 @@ export async function readColumns(client: ClientBase, filter: QueryParams, catal
       WHERE c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped
         AND ${inSchemas('n.nspname')} AND ${notIgnored('n.nspname', 'c.relname')}
         AND ${notExtensionMember('pg_class', 'c.oid')}
-`,
-    [...params(filter)],
-    'q.schema, q.table, q.position',
+      ORDER BY n.nspname, c.relname, a.attnum`,
+    params(filter),
   );
-  for (const row of rows) {
+  for (const row of columns.rows) {
     const table = catalog.tables[ids.table(row.schema, row.table)];
     if (!table) continue;
     const column: ColumnInfo = { name: row.name, type: row.type, notNull: row.not_null };
