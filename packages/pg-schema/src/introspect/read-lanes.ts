@@ -14,7 +14,7 @@ export class ReadLanes {
   private readonly idle: ClientBase[] = [];
   private readonly waiting: Array<(client: ClientBase) => void> = [];
   private readonly siblings: pg.Client[] = [];
-  private readonly opening: Array<Promise<void>> = [];
+  private closed = false;
 
   private readonly main: ClientBase;
 
@@ -29,13 +29,21 @@ export class ReadLanes {
    */
   static async open(main: ClientBase, siblings: number): Promise<ReadLanes> {
     const lanes = new ReadLanes(main);
-    await main.query(`BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY`);
-    await main.query(`SET LOCAL search_path = ''`);
+    const begin = `BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET LOCAL search_path = ''`;
+    await main.query(begin);
     const config = siblings > 0 ? siblingConfig(main) : undefined;
     if (!config) return lanes;
-    const { rows } = await main.query<{ snapshot: string }>('SELECT pg_export_snapshot() AS snapshot');
-    const snapshot = rows[0].snapshot;
-    for (let i = 0; i < siblings; i++) lanes.opening.push(lanes.openSibling(config, snapshot));
+    let snapshot: string;
+    try {
+      const { rows } = await main.query<{ snapshot: string }>('SELECT pg_export_snapshot() AS snapshot');
+      snapshot = rows[0].snapshot;
+    } catch {
+      // A server or pooler that exports no snapshot: read on the caller's client alone.
+      await main.query(`ROLLBACK; ${begin}`);
+      return lanes;
+    }
+    // Not waited for: the caller's client reads from now on, each sibling once it is connected.
+    for (let i = 0; i < siblings; i++) void lanes.openSibling(config, snapshot);
     return lanes;
   }
 
@@ -47,12 +55,16 @@ export class ReadLanes {
     try {
       await client.connect();
       this.siblings.push(client);
+      // Connected after the read ended (a slow connection): the snapshot is gone, so is the need.
+      if (this.closed) return;
       await client.query(
         `BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET TRANSACTION SNAPSHOT '${snapshot}'; SET LOCAL search_path = ''`,
       );
-      this.release(client);
+      if (!this.closed) this.release(client);
     } catch {
-      // Not connected: the other lanes read everything.
+      // Not connected, or the snapshot is gone: the other lanes read everything.
+    } finally {
+      if (this.closed) await client.end().catch(() => undefined);
     }
   }
 
@@ -75,9 +87,12 @@ export class ReadLanes {
     else this.idle.push(client);
   }
 
-  /** Ends every transaction (the caller's client stays open) and closes the siblings. */
+  /**
+   * Ends the transaction of the caller's client (which stays open) and closes the siblings; one
+   * still connecting is closed when it gets there, without being waited for.
+   */
   async close(): Promise<void> {
-    await Promise.all(this.opening);
+    this.closed = true;
     await Promise.all([
       this.main.query('COMMIT'),
       ...this.siblings.map((client) => client.end().catch(() => undefined)),
