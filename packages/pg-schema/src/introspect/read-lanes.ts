@@ -1,4 +1,5 @@
 import pg, { type ClientBase, type QueryResult, type QueryResultRow } from 'pg';
+import { quoteIdent, quoteLiteral } from '../render/sql-text.js';
 
 /** One catalog query: its text and parameters. */
 export type Query = (text: string, values?: unknown[]) => Promise<QueryResult>;
@@ -33,21 +34,30 @@ export class ReadLanes {
     await main.query(begin);
     const config = siblings > 0 ? siblingConfig(main) : undefined;
     if (!config) return lanes;
-    let snapshot: string;
+    let session: SessionState;
     try {
-      const { rows } = await main.query<{ snapshot: string }>('SELECT pg_export_snapshot() AS snapshot');
-      snapshot = rows[0].snapshot;
+      const { rows } = await main.query<SessionState>(SESSION_STATE_SQL);
+      session = rows[0];
     } catch {
       // A server or pooler that exports no snapshot: read on the caller's client alone.
       await main.query(`ROLLBACK; ${begin}`);
       return lanes;
     }
+    const settings = SETTINGS.map(([name, key]) => `SET LOCAL ${name} = ${quoteLiteral(session[key])}`);
+    const start = [
+      'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY',
+      `SET TRANSACTION SNAPSHOT ${quoteLiteral(session.snapshot)}`,
+      `SET LOCAL search_path = ''`,
+      // The caller's client may have SET ROLE (a service role reading its own default privileges).
+      `SET LOCAL ROLE ${quoteIdent(session.role)}`,
+      ...settings,
+    ].join('; ');
     // Not waited for: the caller's client reads from now on, each sibling once it is connected.
-    for (let i = 0; i < siblings; i++) void lanes.openSibling(config, snapshot);
+    for (let i = 0; i < siblings; i++) void lanes.openSibling(config, start);
     return lanes;
   }
 
-  private async openSibling(config: pg.ClientConfig, snapshot: string): Promise<void> {
+  private async openSibling(config: pg.ClientConfig, start: string): Promise<void> {
     const client = new pg.Client(config);
     // A sibling that fails (connection limit, an error mid-read) only loses its lane; the
     // query it was running fails and the read with it.
@@ -57,12 +67,11 @@ export class ReadLanes {
       this.siblings.push(client);
       // Connected after the read ended (a slow connection): the snapshot is gone, so is the need.
       if (this.closed) return;
-      await client.query(
-        `BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET TRANSACTION SNAPSHOT '${snapshot}'; SET LOCAL search_path = ''`,
-      );
+      await client.query(start);
       if (!this.closed) this.release(client);
     } catch {
-      // Not connected, or the snapshot is gone: the other lanes read everything.
+      // Not connected, the snapshot is gone, or the role cannot be taken: the other lanes read
+      // everything.
     } finally {
       if (this.closed) await client.end().catch(() => undefined);
     }
@@ -99,6 +108,33 @@ export class ReadLanes {
     ]);
   }
 }
+
+/**
+ * The session state a sibling takes over from the caller's client: its snapshot, its role, and
+ * the settings that change how values print (a default's timestamp, interval or float literal).
+ * A session started with SET SESSION AUTHORIZATION cannot be taken over by SET ROLE unless the
+ * sibling's login may: then that sibling fails to start and is not used.
+ */
+interface SessionState {
+  snapshot: string;
+  role: string;
+  timezone: string;
+  datestyle: string;
+  intervalstyle: string;
+  extra_float_digits: string;
+  bytea_output: string;
+}
+
+const SETTINGS: Array<[string, keyof SessionState]> = [
+  ['TimeZone', 'timezone'],
+  ['DateStyle', 'datestyle'],
+  ['IntervalStyle', 'intervalstyle'],
+  ['extra_float_digits', 'extra_float_digits'],
+  ['bytea_output', 'bytea_output'],
+];
+
+const SESSION_STATE_SQL = `SELECT pg_export_snapshot() AS snapshot, current_user AS role,
+  ${SETTINGS.map(([name, key]) => `current_setting('${name}') AS ${key}`).join(', ')}`;
 
 /**
  * How to open another connection like `client`: the pg.Client's own connection parameters, or
