@@ -56,7 +56,9 @@ async function perQuery(url) {
       for (let i = 0; i < 4; i++) rows = (await client.query(query.text, query.values)).rowCount;
       const ms = (backendCpu(pid) - before) / 4;
       total += ms;
-      lines.push(`${ms.toFixed(1).padStart(8)} ${String(rows).padStart(6)}  ${query.text.replace(/\s+/g, ' ').slice(0, 90)}`);
+      lines.push(
+        `${ms.toFixed(1).padStart(8)} ${String(rows).padStart(6)}  ${query.text.replace(/\s+/g, ' ').slice(0, 90)}`,
+      );
     }
     await client.query('COMMIT');
     let node = 0;
