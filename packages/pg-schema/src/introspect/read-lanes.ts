@@ -43,6 +43,12 @@ export class ReadLanes {
       await main.query(`ROLLBACK; ${begin}`);
       return lanes;
     }
+    // Leave the server's connections to others when it is busy (a test suite, a shared server):
+    // a sibling is only a speed-up, another client's refused connection is a failure.
+    const count = Math.min(
+      siblings,
+      Math.max(0, Math.floor((session.free_connections - FREE_CONNECTIONS_KEPT) / 2)),
+    );
     const settings = SETTINGS.map(([name, key]) => `SET LOCAL ${name} = ${quoteLiteral(session[key])}`);
     const start = [
       'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY',
@@ -53,7 +59,7 @@ export class ReadLanes {
       ...settings,
     ].join('; ');
     // Not waited for: the caller's client reads from now on, each sibling once it is connected.
-    for (let i = 0; i < siblings; i++) void lanes.openSibling(config, start);
+    for (let i = 0; i < count; i++) void lanes.openSibling(config, start);
     return lanes;
   }
 
@@ -123,9 +129,14 @@ interface SessionState {
   intervalstyle: string;
   extra_float_digits: string;
   bytea_output: string;
+  /** max_connections less the connections open now. */
+  free_connections: number;
 }
 
-const SETTINGS: Array<[string, keyof SessionState]> = [
+/** Siblings are opened only while more connections than this are free (two per sibling). */
+const FREE_CONNECTIONS_KEPT = 20;
+
+const SETTINGS: Array<[string, Exclude<keyof SessionState, 'free_connections'>]> = [
   ['TimeZone', 'timezone'],
   ['DateStyle', 'datestyle'],
   ['IntervalStyle', 'intervalstyle'],
@@ -134,7 +145,8 @@ const SETTINGS: Array<[string, keyof SessionState]> = [
 ];
 
 const SESSION_STATE_SQL = `SELECT pg_export_snapshot() AS snapshot, current_user AS role,
-  ${SETTINGS.map(([name, key]) => `current_setting('${name}') AS ${key}`).join(', ')}`;
+  ${SETTINGS.map(([name, key]) => `current_setting('${name}') AS ${key}`).join(', ')},
+  current_setting('max_connections')::int - (SELECT count(*)::int FROM pg_stat_activity WHERE backend_type = 'client backend') AS free_connections`;
 
 /**
  * How to open another connection like `client`: the pg.Client's own connection parameters, or
