@@ -1,4 +1,5 @@
 import type { ClientBase } from 'pg';
+import { commentSql } from '../../introspect/comment-sql.js';
 import { ids } from '../../catalog/object-id.js';
 import { inSchemas, notExtensionMember, type QueryParams } from '../../introspect/filter.js';
 import { withComment } from '../../introspect/with-comment.js';
@@ -40,7 +41,7 @@ export async function readAggregates(
             a.aggmfinalextra AS mfinalfunc_extra, a.aggmfinalmodify AS mfinalfunc_modify, a.aggminitval AS minitcond,
             (SELECT format('OPERATOR(%I.%s)', opn.nspname, o.oprname)
                FROM pg_operator o JOIN pg_namespace opn ON opn.oid = o.oprnamespace WHERE o.oid = a.aggsortop) AS sortop,
-            obj_description(p.oid, 'pg_proc') AS comment
+            ${commentSql('p.oid', 'pg_proc')} AS comment
        FROM pg_proc p
        JOIN pg_aggregate a ON a.aggfnoid = p.oid
        JOIN pg_namespace n ON n.oid = p.pronamespace

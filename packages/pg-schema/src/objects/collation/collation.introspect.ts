@@ -1,4 +1,5 @@
 import type { ClientBase } from 'pg';
+import { commentSql } from '../../introspect/comment-sql.js';
 import { ids } from '../../catalog/object-id.js';
 import { inSchemas, notExtensionMember, type QueryParams } from '../../introspect/filter.js';
 import { withComment } from '../../introspect/with-comment.js';
@@ -30,7 +31,7 @@ export async function readCollations(
             co.collisdeterministic AS deterministic, co.collcollate AS lc_collate, co.collctype AS lc_ctype,
             COALESCE(to_jsonb(co) ->> 'colllocale', to_jsonb(co) ->> 'colliculocale') AS locale,
             to_jsonb(co) ->> 'collicurules' AS rules,
-            obj_description(co.oid, 'pg_collation') AS comment
+            ${commentSql('co.oid', 'pg_collation')} AS comment
        FROM pg_collation co JOIN pg_namespace n ON n.oid = co.collnamespace
       WHERE ${inSchemas('n.nspname')} AND ${notExtensionMember('pg_collation', 'co.oid')}
       ORDER BY 1, 2`,

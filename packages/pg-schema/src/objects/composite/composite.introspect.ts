@@ -1,4 +1,5 @@
 import type { ClientBase } from 'pg';
+import { commentSql } from '../../introspect/comment-sql.js';
 import { ids } from '../../catalog/object-id.js';
 import { inSchemas, notExtensionMember, type QueryParams } from '../../introspect/filter.js';
 import { withComment } from '../../introspect/with-comment.js';
@@ -25,7 +26,7 @@ export async function readComposites(
                       ORDER BY a.attnum)
                FROM pg_attribute a JOIN pg_type at ON at.oid = a.atttypid
               WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped) AS attributes,
-            obj_description(t.oid, 'pg_type') AS comment
+            ${commentSql('t.oid', 'pg_type')} AS comment
        FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace JOIN pg_class c ON c.oid = t.typrelid
       WHERE t.typtype = 'c' AND c.relkind = 'c' AND ${inSchemas('n.nspname')} AND ${notExtensionMember('pg_type', 't.oid')}
       ORDER BY 1`,

@@ -1,4 +1,5 @@
 import type { ClientBase } from 'pg';
+import { commentSql } from '../../introspect/comment-sql.js';
 import { ids } from '../../catalog/object-id.js';
 import { inSchemas, notExtensionMember, type QueryParams } from '../../introspect/filter.js';
 import { withComment } from '../../introspect/with-comment.js';
@@ -27,7 +28,7 @@ export async function readDomains(
             END AS collation,
             (SELECT json_object_agg(c.conname, pg_get_constraintdef(c.oid) ORDER BY c.conname)
                FROM pg_constraint c WHERE c.contypid = t.oid AND c.contype = 'c') AS constraints,
-            obj_description(t.oid, 'pg_type') AS comment
+            ${commentSql('t.oid', 'pg_type')} AS comment
        FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
       WHERE t.typtype = 'd' AND ${inSchemas('n.nspname')} AND ${notExtensionMember('pg_type', 't.oid')}
       ORDER BY 1`,

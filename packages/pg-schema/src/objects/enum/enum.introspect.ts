@@ -1,4 +1,5 @@
 import type { ClientBase } from 'pg';
+import { commentSql } from '../../introspect/comment-sql.js';
 import { ids } from '../../catalog/object-id.js';
 import { inSchemas, notExtensionMember, type QueryParams } from '../../introspect/filter.js';
 import { withComment } from '../../introspect/with-comment.js';
@@ -15,7 +16,7 @@ export async function readEnums(client: ClientBase, filter: QueryParams): Promis
   }>(
     `SELECT ${TYPE_ID} AS id, n.nspname AS schema, t.typname AS name,
             array(SELECT e.enumlabel::text FROM pg_enum e WHERE e.enumtypid = t.oid ORDER BY e.enumsortorder) AS values,
-            obj_description(t.oid, 'pg_type') AS comment
+            ${commentSql('t.oid', 'pg_type')} AS comment
        FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
       WHERE t.typtype = 'e' AND ${inSchemas('n.nspname')} AND ${notExtensionMember('pg_type', 't.oid')}
       ORDER BY 1`,

@@ -1,4 +1,5 @@
 import type { ClientBase } from 'pg';
+import { commentSql } from '../../introspect/comment-sql.js';
 import { ids } from '../../catalog/object-id.js';
 import { inSchemas, notExtensionMember, type QueryParams } from '../../introspect/filter.js';
 import { withComment } from '../../introspect/with-comment.js';
@@ -28,7 +29,7 @@ export async function readFunctions(
             (pg_identify_object_as_address('pg_proc'::regclass, p.oid, 0)).object_args AS args,
             p.prokind AS kind, pg_get_function_identity_arguments(p.oid) AS identity_arguments,
             pg_get_function_result(p.oid) AS result, pg_get_function_arguments(p.oid) AS arguments,
-            pg_get_functiondef(p.oid) AS definition, obj_description(p.oid, 'pg_proc') AS comment
+            pg_get_functiondef(p.oid) AS definition, ${commentSql('p.oid', 'pg_proc')} AS comment
        FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
       WHERE p.prokind IN ('f', 'p', 'w') AND ${inSchemas('n.nspname')} AND ${notExtensionMember('pg_proc', 'p.oid')}
         AND NOT EXISTS (SELECT 1 FROM pg_depend i WHERE i.classid = 'pg_proc'::regclass AND i.objid = p.oid

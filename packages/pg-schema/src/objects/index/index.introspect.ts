@@ -1,4 +1,5 @@
 import type { ClientBase } from 'pg';
+import { commentSql } from '../../introspect/comment-sql.js';
 import { ids } from '../../catalog/object-id.js';
 import {
   inSchemas,
@@ -32,7 +33,7 @@ async function queryIndexes(client: ClientBase, filter: QueryParams, attached: b
     `SELECT n.nspname AS schema, ic.relname AS name, tn.nspname AS table_schema, t.relname AS table_name,
             t.relkind AS table_kind, pg_get_indexdef(i.indexrelid) AS definition,
             ic.reloptions AS options,
-            obj_description(ic.oid, 'pg_class') AS comment
+            ${commentSql('ic.oid', 'pg_class')} AS comment
        FROM pg_index i
        JOIN pg_class ic ON ic.oid = i.indexrelid
        JOIN pg_namespace n ON n.oid = ic.relnamespace

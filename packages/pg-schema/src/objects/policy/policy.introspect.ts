@@ -1,4 +1,5 @@
 import type { ClientBase } from 'pg';
+import { commentSql } from '../../introspect/comment-sql.js';
 import { ids } from '../../catalog/object-id.js';
 import { inSchemas, notIgnored, params, type QueryParams } from '../../introspect/filter.js';
 import { withComment } from '../../introspect/with-comment.js';
@@ -25,7 +26,7 @@ export async function readPolicies(
             array(SELECT CASE WHEN r.oid = 0 THEN 'public' ELSE quote_ident(a.rolname) END
                     FROM unnest(p.polroles) AS r(oid) LEFT JOIN pg_roles a ON a.oid = r.oid ORDER BY 1) AS roles,
             pg_get_expr(p.polqual, p.polrelid) AS using, pg_get_expr(p.polwithcheck, p.polrelid) AS with_check,
-            obj_description(p.oid, 'pg_policy') AS comment
+            ${commentSql('p.oid', 'pg_policy')} AS comment
        FROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE ${inSchemas('n.nspname')} AND ${notIgnored('n.nspname', 'c.relname')}
       ORDER BY 1, 2, 3`,

@@ -1,4 +1,5 @@
 import type { ClientBase } from 'pg';
+import { commentSql } from '../../introspect/comment-sql.js';
 import { ids } from '../../catalog/object-id.js';
 import {
   inSchemas,
@@ -23,7 +24,7 @@ export async function readRules(client: ClientBase, filter: QueryParams): Promis
   }>(
     `SELECT n.nspname AS schema, c.relname AS relation, c.relkind AS relation_kind, r.rulename AS name,
             pg_get_ruledef(r.oid, true) AS definition, r.ev_enabled AS enabled,
-            obj_description(r.oid, 'pg_rewrite') AS comment
+            ${commentSql('r.oid', 'pg_rewrite')} AS comment
        FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE r.rulename <> '_RETURN' AND c.relkind IN ('r', 'p', 'v', 'm')
         AND ${inSchemas('n.nspname')} AND ${notIgnored('n.nspname', 'c.relname')}

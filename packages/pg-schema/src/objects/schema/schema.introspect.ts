@@ -1,4 +1,5 @@
 import type { ClientBase } from 'pg';
+import { commentSql } from '../../introspect/comment-sql.js';
 import { ids } from '../../catalog/object-id.js';
 import { inSchemas, notExtensionMember, type QueryParams } from '../../introspect/filter.js';
 import { withComment } from '../../introspect/with-comment.js';
@@ -9,7 +10,7 @@ export async function readSchemas(
   filter: QueryParams,
 ): Promise<Record<string, SchemaInfo>> {
   const { rows } = await client.query<{ name: string; comment: string | null }>(
-    `SELECT n.nspname AS name, obj_description(n.oid, 'pg_namespace') AS comment
+    `SELECT n.nspname AS name, ${commentSql('n.oid', 'pg_namespace')} AS comment
        FROM pg_namespace n
       WHERE ${inSchemas('n.nspname')} AND ${notExtensionMember('pg_namespace', 'n.oid')}
       ORDER BY 1`,

@@ -1,4 +1,5 @@
 import type { ClientBase } from 'pg';
+import { commentSql } from '../../introspect/comment-sql.js';
 import { ids } from '../../catalog/object-id.js';
 import { inSchemas, notExtensionMember, type QueryParams } from '../../introspect/filter.js';
 import { withComment } from '../../introspect/with-comment.js';
@@ -23,7 +24,7 @@ export async function readSequences(
             s.seqstart::text AS start, s.seqincrement::text AS increment, s.seqmin::text AS min, s.seqmax::text AS max,
             s.seqcache::text AS cache, s.seqcycle AS cycle,
             tn.nspname AS owner_schema, tc.relname AS owner_table, a.attname AS owner_column,
-            obj_description(c.oid, 'pg_class') AS comment
+            ${commentSql('c.oid', 'pg_class')} AS comment
        FROM pg_sequence s
        JOIN pg_class c ON c.oid = s.seqrelid
        JOIN pg_namespace n ON n.oid = c.relnamespace

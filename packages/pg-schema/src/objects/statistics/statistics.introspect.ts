@@ -1,4 +1,5 @@
 import type { ClientBase } from 'pg';
+import { commentSql } from '../../introspect/comment-sql.js';
 import { ids } from '../../catalog/object-id.js';
 import {
   inSchemas,
@@ -27,7 +28,7 @@ export async function readStatistics(
     `SELECT n.nspname AS schema, s.stxname AS name, tn.nspname AS table_schema, c.relname AS table_name,
             c.relkind AS table_kind, pg_get_statisticsobjdef(s.oid) AS definition,
             NULLIF(s.stxstattarget, -1)::int AS target,
-            obj_description(s.oid, 'pg_statistic_ext') AS comment
+            ${commentSql('s.oid', 'pg_statistic_ext')} AS comment
        FROM pg_statistic_ext s
        JOIN pg_namespace n ON n.oid = s.stxnamespace
        JOIN pg_class c ON c.oid = s.stxrelid

@@ -8,6 +8,7 @@ import {
   params,
   type QueryParams,
 } from '../../introspect/filter.js';
+import { commentSql } from '../../introspect/comment-sql.js';
 import { withComment } from '../../introspect/with-comment.js';
 import type { ColumnInfo, ColumnStorage, IdentityInfo } from './column.model.js';
 
@@ -39,7 +40,7 @@ export async function readColumns(client: ClientBase, filter: QueryParams, catal
             a.attnotnull AS not_null, pg_get_expr(ad.adbin, ad.adrelid) AS default, a.attidentity AS identity,
             a.attgenerated AS generated,
             CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation THEN ${COLLATION_NAME} END AS collation,
-            ds.description AS comment,
+            ${commentSql('a.attrelid', 'pg_class', 'a.attnum')} AS comment,
             sc.relname AS seq_name, format_type(s.seqtypid, NULL) AS seq_type, s.seqstart::text AS seq_start,
             s.seqincrement::text AS seq_increment, s.seqmin::text AS seq_min, s.seqmax::text AS seq_max,
             s.seqcache::text AS seq_cache, s.seqcycle AS seq_cycle,
@@ -51,7 +52,6 @@ export async function readColumns(client: ClientBase, filter: QueryParams, catal
        JOIN pg_namespace n ON n.oid = c.relnamespace
        JOIN pg_type t ON t.oid = a.atttypid
        LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
-       LEFT JOIN pg_description ds ON ds.classoid = 'pg_class'::regclass AND ds.objoid = a.attrelid AND ds.objsubid = a.attnum
        LEFT JOIN pg_depend d ON a.attidentity <> '' AND d.refclassid = 'pg_class'::regclass AND d.refobjid = c.oid
                             AND d.refobjsubid = a.attnum AND d.classid = 'pg_class'::regclass AND d.deptype = 'i'
        LEFT JOIN pg_sequence s ON s.seqrelid = d.objid

@@ -1,9 +1,10 @@
 import type { ClientBase } from 'pg';
+import { commentSql } from '../../introspect/comment-sql.js';
 import { ids } from '../../catalog/object-id.js';
 import { inSchemas, notIgnored, params, type QueryParams } from '../../introspect/filter.js';
 import { withComment } from '../../introspect/with-comment.js';
 import type { ConstraintInfo, ConstraintType } from './constraint.model.js';
-import type { TableInfo } from './table.model.js';
+import type { Catalog } from '../../catalog/catalog.js';
 
 const TYPES: Record<string, ConstraintType> = {
   p: 'primary',
@@ -21,7 +22,7 @@ const TYPES: Record<string, ConstraintType> = {
 export async function readConstraints(
   client: ClientBase,
   filter: QueryParams,
-  tables: Record<string, TableInfo>,
+  catalog: Catalog,
 ): Promise<void> {
   const { rows } = await client.query<{
     schema: string;
@@ -38,8 +39,8 @@ export async function readConstraints(
   }>(
     `SELECT n.nspname AS schema, c.relname AS table, con.conname AS name, con.contype AS type,
             pg_get_constraintdef(con.oid) AS definition, rn.nspname AS ref_schema, rc.relname AS ref_table,
-            obj_description(con.oid, 'pg_constraint') AS comment,
-            CASE WHEN con.contype IN ('p', 'u', 'x') THEN obj_description(con.conindid, 'pg_class') END AS index_comment,
+            ${commentSql('con.oid', 'pg_constraint')} AS comment,
+            CASE WHEN con.contype IN ('p', 'u', 'x') THEN ${commentSql('con.conindid', 'pg_class')} END AS index_comment,
             con.conislocal AS local, con.coninhcount > 0 AS inherited
        FROM pg_constraint con
        JOIN pg_class c ON c.oid = con.conrelid
@@ -53,6 +54,8 @@ export async function readConstraints(
       ORDER BY 1, 2, 3`,
     params(filter),
   );
+  // The tables as read by then (catalog.tables is replaced by the table kind's read).
+  const tables = catalog.tables;
   for (const row of rows) {
     const table = tables[ids.table(row.schema, row.table)];
     if (!table) continue;

@@ -16,7 +16,7 @@ export const constraintKind: ObjectKindModule<TableConstraint> = {
   id: ({ table, constraint }) => ids.constraint(table.schema, table.name, constraint.name),
   objects: catalogConstraints,
   async read(client, filter, catalog) {
-    await readConstraints(client, filter, catalog.tables);
+    await readConstraints(client, filter, catalog);
   },
   addresses: { 'table constraint': ([schema, table, name]) => ids.constraint(schema, table, name) },
   commentTarget: ({ table, constraint }) =>

@@ -1,4 +1,5 @@
 import type { ClientBase } from 'pg';
+import { commentSql } from '../../introspect/comment-sql.js';
 import { ids } from '../../catalog/object-id.js';
 import {
   inSchemas,
@@ -48,7 +49,7 @@ export async function readTables(
               WHERE rx.indrelid = c.oid AND rx.indisreplident) AS replica_index,
             (SELECT ci.relname FROM pg_index cx JOIN pg_class ci ON ci.oid = cx.indexrelid
               WHERE cx.indrelid = c.oid AND cx.indisclustered) AS cluster_on,
-            obj_description(c.oid, 'pg_class') AS comment
+            ${commentSql('c.oid', 'pg_class')} AS comment
        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
        LEFT JOIN pg_inherits i ON i.inhrelid = c.oid AND c.relispartition
        LEFT JOIN pg_class pc ON pc.oid = i.inhparent

@@ -1,4 +1,5 @@
 import type { ClientBase } from 'pg';
+import { commentSql } from '../../introspect/comment-sql.js';
 import { ids } from '../../catalog/object-id.js';
 import { inSchemas, notIgnored, params, type QueryParams } from '../../introspect/filter.js';
 import { withComment } from '../../introspect/with-comment.js';
@@ -19,7 +20,7 @@ export async function readTriggers(
     comment: string | null;
   }>(
     `SELECT n.nspname AS schema, c.relname AS table, c.relkind AS kind, t.tgname AS name,
-            pg_get_triggerdef(t.oid) AS definition, t.tgenabled AS enabled, obj_description(t.oid, 'pg_trigger') AS comment
+            pg_get_triggerdef(t.oid) AS definition, t.tgenabled AS enabled, ${commentSql('t.oid', 'pg_trigger')} AS comment
        FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE NOT t.tgisinternal AND t.tgparentid = 0
         AND ${inSchemas('n.nspname')} AND ${notIgnored('n.nspname', 'c.relname')}

@@ -1,4 +1,5 @@
 import type { ClientBase } from 'pg';
+import { commentSql } from '../../introspect/comment-sql.js';
 import { ids } from '../../catalog/object-id.js';
 import { inSchemas, notExtensionMember, type QueryParams } from '../../introspect/filter.js';
 import { RELOPTIONS } from '../../introspect/reloptions.js';
@@ -20,7 +21,7 @@ export async function readViews(client: ClientBase, filter: QueryParams): Promis
             (SELECT json_object_agg(a.attname, d.description ORDER BY a.attname)
                FROM pg_description d JOIN pg_attribute a ON a.attrelid = d.objoid AND a.attnum = d.objsubid
               WHERE d.classoid = 'pg_class'::regclass AND d.objoid = c.oid AND d.objsubid > 0) AS column_comments,
-            obj_description(c.oid, 'pg_class') AS comment
+            ${commentSql('c.oid', 'pg_class')} AS comment
        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE c.relkind IN ('v', 'm') AND ${inSchemas('n.nspname')} AND ${notExtensionMember('pg_class', 'c.oid')}
       ORDER BY 1, 2`,
