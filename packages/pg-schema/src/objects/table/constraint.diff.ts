@@ -4,7 +4,9 @@ import { recreateObject } from '../../diff/diff-objects.js';
 import { alterComment, commentOn } from '../../diff/object-ops.js';
 import { RANK, statement } from '../../plan/statement.js';
 import { indexCommentTarget } from '../index/index.sql.js';
-import type { TableConstraint } from './constraint.model.js';
+import type { ConstraintInfo, TableConstraint } from './constraint.model.js';
+import { alterOptionsSql, withClause } from './storage-options.js';
+import { qualified } from '../../render/sql-text.js';
 import { addConstraintSql, constraintCommentTarget, dropConstraintSql } from './constraint.sql.js';
 
 export const CONSTRAINT = { create: createConstraint, drop: dropConstraint };
@@ -40,10 +42,15 @@ export function dropConstraint(ctx: DiffContext, id: string, { table, constraint
   );
 }
 
-/** A changed definition recreates the constraint; its comment and its index's comment change in place. */
+/**
+ * A changed definition recreates the constraint; its index's storage parameters, its comment and
+ * its index's comment change in place.
+ */
 export function alterConstraint(ctx: DiffContext, id: string, c: TableConstraint, d: TableConstraint): void {
   const [before, after] = [c.constraint, d.constraint];
-  if (before.definition !== after.definition || before.type !== after.type) {
+  const optionsOnly = before.type === after.type && baseDefinition(before) === baseDefinition(after);
+  if (optionsOnly) alterIndexOptions(ctx, id, d, before.indexOptions, after.indexOptions);
+  else if (before.definition !== after.definition || before.type !== after.type) {
     const difference = { attribute: 'definition', before: before.definition, after: after.definition };
     recreateObject(ctx, CONSTRAINT, id, { current: c, desired: d }, difference);
     return;
@@ -52,4 +59,26 @@ export function alterConstraint(ctx: DiffContext, id: string, c: TableConstraint
   alterComment(ctx, constraintCommentTarget(tableId, after), id, before.comment, after.comment);
   const onIndex = indexCommentTarget(d.table.schema, after.name);
   alterComment(ctx, onIndex, id, before.indexComment, after.indexComment, 'index comment');
+}
+
+/** The definition without its index's WITH (...), as pg_get_constraintdef prints it. */
+function baseDefinition(constraint: ConstraintInfo): string {
+  return constraint.indexOptions
+    ? constraint.definition.replace(withClause(constraint.indexOptions), '')
+    : constraint.definition;
+}
+
+/** ALTER INDEX ... SET / RESET on the key's index (no rebuild): the order of the options is not a change. */
+function alterIndexOptions(
+  ctx: DiffContext,
+  id: string,
+  { table, constraint }: TableConstraint,
+  before: readonly string[] = [],
+  after: readonly string[] = [],
+): void {
+  if ([...before].sort().join('\n') === [...after].sort().join('\n')) return;
+  const target = `INDEX ${qualified(table.schema, constraint.name)}`;
+  for (const sql of alterOptionsSql(target, before, after))
+    ctx.statements.push(statement(sql, RANK.alterColumn, id, { requires: [id] }));
+  ctx.changes.push({ action: 'alter', object: id, attribute: 'index storage parameters', before, after });
 }

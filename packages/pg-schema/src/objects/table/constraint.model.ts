@@ -5,8 +5,13 @@ export type ConstraintType = 'primary' | 'unique' | 'check' | 'foreign' | 'exclu
 export interface ConstraintInfo {
   name: string;
   type: ConstraintType;
-  /** pg_get_constraintdef: `PRIMARY KEY (id)`, `FOREIGN KEY (a) REFERENCES public.t(id) ON DELETE CASCADE`. */
+  /**
+   * pg_get_constraintdef: `PRIMARY KEY (id)`, `FOREIGN KEY (a) REFERENCES public.t(id) ON DELETE
+   * CASCADE`; for a primary key or unique constraint with `indexOptions`, with their WITH (...).
+   */
   definition: string;
+  /** Storage parameters of a primary key's or unique constraint's index, in the server's order. */
+  indexOptions?: string[];
   /** For foreign keys: the referenced table id. */
   references?: string;
   comment?: string;
