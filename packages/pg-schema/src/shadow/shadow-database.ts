@@ -19,10 +19,16 @@ export interface ShadowDatabase {
 export async function createShadowDatabase(
   server: { url: string; disposable?: boolean },
   label: string,
+  options: {
+    /** A cached schema to copy (CREATE DATABASE ... TEMPLATE); default template0 (empty). */
+    template?: string;
+    /** The database's name; default `pg_schema_shadow_<label>_<random>`. */
+    name?: string;
+  } = {},
 ): Promise<ShadowDatabase> {
   assertNotInterrupted();
   const serverUrl = server.url;
-  const name = `pg_schema_shadow_${label}_${randomBytes(5).toString('hex')}`;
+  const name = options.name ?? `pg_schema_shadow_${label}_${randomBytes(5).toString('hex')}`;
   const url = withDatabase(serverUrl, name);
   const client = new pg.Client({ connectionString: url });
   client.on('error', () => undefined);
@@ -36,7 +42,9 @@ export async function createShadowDatabase(
     }
   });
   const drop = () => cleanup.run();
-  creating = adminQuery(serverUrl, `CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8'`);
+  creating = options.template
+    ? cloneQuery(serverUrl, `CREATE DATABASE ${name} TEMPLATE ${options.template}`)
+    : adminQuery(serverUrl, `CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8'`);
   await creating.catch(async (error: Error & { code?: string }) => {
     // Not created (unless a Ctrl-C already runs the cleanup, which then drops IF EXISTS).
     cleanup.forget();
@@ -44,6 +52,8 @@ export async function createShadowDatabase(
       error.code === '42501'
         ? ' This user may not create databases: use a role with CREATEDB, or leave MIGRATE_SHADOW_URL unset to use the embedded Postgres.'
         : '';
+    // A cached template dropped meanwhile (evicted by another run): the caller builds instead.
+    if (options.template && error.code === '3D000') throw error;
     throw new PgSchemaError(
       'SHADOW_UNAVAILABLE',
       `Could not create a shadow database: ${error.message}.${hint}`,
@@ -61,7 +71,23 @@ export async function createShadowDatabase(
   return { name, url, client, drop };
 }
 
-async function adminQuery(serverUrl: string, sql: string): Promise<void> {
+/**
+ * CREATE DATABASE ... TEMPLATE fails (55006) while any session is connected to the template. Our
+ * cached templates refuse connections (datallowconn false), so only a session still closing (a
+ * build that just published) or a stray superuser can be in the way: wait a little and retry.
+ */
+async function cloneQuery(serverUrl: string, sql: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await adminQuery(serverUrl, sql);
+    } catch (error) {
+      if ((error as { code?: string }).code !== '55006' || attempt >= 40) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+}
+
+export async function adminQuery(serverUrl: string, sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: serverUrl, connectionTimeoutMillis: 10_000 });
   client.on('error', () => undefined);
   await client.connect();

@@ -31,6 +31,10 @@ import { describeFinding, failingFindings, type LintFinding, type LintLevel } fr
 import { lintMigration } from '../lint/lint-statements.js';
 import { applyModels } from '../models/apply-models.js';
 import { renderMigrationText } from '../render/migration-text.js';
+import { resolve } from 'node:path';
+import { cacheEnabled } from '../cache/cache-mode.js';
+import { modelsKey, scopeOf } from '../cache/cache-key.js';
+import { openCachedDatabase, serverFingerprint } from '../cache/template-cache.js';
 import { acquireShadowServer } from '../shadow/shadow-server.js';
 import { createShadowDatabase, type ShadowDatabase } from '../shadow/shadow-database.js';
 import { provideShadowRoles, rolesToProvide, type ShadowRoles } from '../shadow/shadow-roles.js';
@@ -129,15 +133,29 @@ export async function verifyMigrations(options: VerifyOptions): Promise<VerifyRe
     ignoreObjects: options.ignoreObjects,
   };
   try {
+    // The models' schema may come from the cache (docs/migrate-verify.md, "Cache"); the replay
+    // never does: its checks read the schema after each migration and run each down section.
+    const cache = cacheEnabled() && !server.disposable;
+    const modelsSpec = {
+      kind: 'models' as const,
+      scope: scopeOf(resolve(options.modelsDir)),
+      key: modelsKey(models, {
+        server: cache ? await serverFingerprint(server.url) : '',
+        roles: rolesToProvide(models, [], { privileges }),
+        privileges,
+      }),
+      label: 'models',
+      enabled: cache,
+    };
     const [replayDb, modelsDb] = await Promise.all([
       createShadowDatabase(server, 'verify'),
-      createShadowDatabase(server, 'models'),
+      openCachedDatabase(server, modelsSpec),
     ]);
     databases.push(replayDb, modelsDb);
     roles = await provideShadowRoles(server, rolesToProvide(models, migrations, { privileges }), replayDb);
-    const modelsCatalog = applyModels(modelsDb.client, models, { privileges }).then(() =>
-      introspectCatalog(modelsDb.client, introspectOptions),
-    );
+    const modelsCatalog = modelsDb
+      .build((client) => applyModels(client, models, { privileges }))
+      .then(() => introspectCatalog(modelsDb.client, introspectOptions));
     modelsCatalog.catch(() => undefined);
 
     // Replay one migration at a time, keeping the catalog after each for the later checks.
