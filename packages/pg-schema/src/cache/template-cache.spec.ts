@@ -12,6 +12,7 @@ import { replayKey, scopeOf, type BuildContext } from './cache-key';
 import {
   BUILD_PREFIX,
   CACHE_PREFIX,
+  SPARE_PREFIX,
   entryName,
   openCachedDatabase,
   serverFingerprint,
@@ -85,7 +86,16 @@ describeEachServer('replay and models cache on a shadow server', (server) => {
     );
     writeMigrationsSum(join(dir, 'migrations'));
   });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  afterEach(async () => {
+    // This test's entries and spares (its folders are new each time: eviction would never see them again).
+    const scopes = [scopeOf(resolve(dir, 'migrations')), scopeOf(resolve(dir, 'models'))];
+    for (const name of [...(await databases(CACHE_PREFIX)), ...(await databases(SPARE_PREFIX))]) {
+      if (!scopes.some((scope) => name.includes(`_${scope}_`))) continue;
+      if (name.startsWith(CACHE_PREFIX)) await adminQuery(server, `ALTER DATABASE ${name} IS_TEMPLATE false`);
+      await adminQuery(server, `DROP DATABASE IF EXISTS ${name}`);
+    }
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   it('builds once, then copies the template: the same catalogs as a fresh build', async () => {
     const first = await plan();
@@ -98,6 +108,13 @@ describeEachServer('replay and models cache on a shadow server', (server) => {
     expect(comparableCatalog(second.current)).toEqual(comparableCatalog(fresh.current));
     expect(comparableCatalog(second.desired)).toEqual(comparableCatalog(fresh.desired));
     expect(second.up).toEqual(fresh.up);
+    // The copies used read-only were handed back as spares: the next hit renames one, no copy.
+    const spares = await databases(SPARE_PREFIX);
+    expect(spares.filter((name) => name.includes(scopeOf(resolve(dir, 'migrations'))))).toHaveLength(1);
+    const third = await plan();
+    expect(third.cache).toEqual({ replay: 'hit', models: 'hit' });
+    expect(comparableCatalog(third.current)).toEqual(comparableCatalog(fresh.current));
+    expect(comparableCatalog(third.desired)).toEqual(comparableCatalog(fresh.desired));
     expect(await scoped('r', 'migrations')).toHaveLength(1);
     expect(await scoped('m', 'models')).toHaveLength(1);
   });

@@ -16,6 +16,15 @@ import { adminQuery, createShadowDatabase, type ShadowDatabase } from '../shadow
  */
 export const CACHE_PREFIX = 'pg_schema_cache_';
 export const BUILD_PREFIX = 'pg_schema_shadow_build_';
+/**
+ * A copy of an entry that a run used read-only and handed back, instead of dropping it: DROP
+ * DATABASE waits for a checkpoint (seconds on a busy server with fsync on), a rename does not.
+ * The next hit takes it over by renaming it (one run wins the rename). Spares are plain databases
+ * nobody connects to; a run's session on a copy refuses writes, and a run that must write (renames)
+ * drops its copy instead of handing it back.
+ */
+export const SPARE_PREFIX = 'pg_schema_spare_';
+const SPARES_PER_KEY = 2;
 /** Entries kept per kind and scope (a service's migrations or models folder): the newest by oid. */
 export const KEEP_PER_SCOPE = 3;
 const STALE_BUILD_S = 3600;
@@ -56,6 +65,11 @@ export function entryName(kind: CacheKind, scope: string, key: string): string {
   return `${CACHE_PREFIX}${kind[0]}_${scope}_${key.slice(0, 32)}`;
 }
 
+/** Prefix of an entry's spares (16 + 2 + 9 + 24 + 1, then 6 random hex: 58 bytes). */
+function sparePrefix(kind: CacheKind, scope: string, key: string): string {
+  return `${SPARE_PREFIX}${kind[0]}_${scope}_${key.slice(0, 24)}_`;
+}
+
 /**
  * A shadow database holding the schema of `spec.key`: a copy of the cached entry (a hit), or an
  * empty database that build() fills and drop() publishes (a miss).
@@ -63,10 +77,20 @@ export function entryName(kind: CacheKind, scope: string, key: string): string {
 export async function openCachedDatabase(server: Server, spec: CachedDatabaseSpec): Promise<CachedDatabase> {
   if (!spec.enabled) return uncached(await createShadowDatabase(server, spec.label));
   const name = entryName(spec.kind, spec.scope, spec.key);
-  if (await entryExists(server.url, name)) {
+  const found = await lookup(server.url, name, sparePrefix(spec.kind, spec.scope, spec.key));
+  if (found.entry) {
+    for (const spare of found.spares) {
+      try {
+        const copy = await createShadowDatabase(server, spec.label, { adopt: spare, readOnly: true });
+        return hitOf(server, copy, name, spec);
+      } catch (error) {
+        // Taken by another run (3D000) or still closing (55006): the next one, or a copy.
+        if (!['3D000', '55006'].includes((error as { code?: string }).code ?? '')) throw error;
+      }
+    }
     try {
-      const copy = await createShadowDatabase(server, spec.label, { template: name });
-      return hitOf(copy, name);
+      const copy = await createShadowDatabase(server, spec.label, { template: name, readOnly: true });
+      return hitOf(server, copy, name, spec);
     } catch (error) {
       // Evicted between the lookup and the copy: build it again.
       if ((error as { code?: string }).code !== '3D000') throw error;
@@ -86,17 +110,48 @@ function uncached(db: ShadowDatabase): CachedDatabase {
   };
 }
 
-function hitOf(db: ShadowDatabase, entry: string): CachedDatabase {
+function hitOf(server: Server, db: ShadowDatabase, entry: string, spec: CachedDatabaseSpec): CachedDatabase {
+  let dirty = false;
   return {
     ...db,
     hit: true,
     cached: true,
     source: entry,
     build: async () => undefined,
-    forWrites: async () => undefined,
+    async forWrites() {
+      dirty = true;
+      await db.client.query('SET default_transaction_read_only = off');
+    },
+    async drop() {
+      if (!dirty && (await handBack(server.url, db, sparePrefix(spec.kind, spec.scope, spec.key)))) return;
+      await db.drop();
+    },
   };
 }
 
+/** Renames a copy used read-only to a spare of its entry; false when it should be dropped. */
+async function handBack(serverUrl: string, db: ShadowDatabase, prefix: string): Promise<boolean> {
+  assertNotInterrupted();
+  await db.client.end().catch(() => undefined);
+  const admin = await connect(serverUrl).catch(() => undefined);
+  if (!admin) return false;
+  try {
+    const { rows } = await admin.query('SELECT 1 FROM pg_database WHERE starts_with(datname, $1)', [prefix]);
+    if (rows.length >= SPARES_PER_KEY) return false;
+    const spare = `${prefix}${randomBytes(3).toString('hex')}`;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await admin.query(`ALTER DATABASE ${db.name} RENAME TO ${spare}`);
+        return true;
+      } catch (error) {
+        if ((error as { code?: string }).code !== '55006' || attempt >= 40) return false;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    }
+  } finally {
+    await admin.end().catch(() => undefined);
+  }
+}
 async function buildOf(server: Server, spec: CachedDatabaseSpec, entry: string): Promise<CachedDatabase> {
   const buildName = `${BUILD_PREFIX}${Math.floor(Date.now() / 1000)}_${randomBytes(4).toString('hex')}`;
   const building = await createShadowDatabase(server, spec.label, { name: buildName });
@@ -184,14 +239,22 @@ async function publishEntry(serverUrl: string, buildName: string, entry: string)
   }
 }
 
-async function entryExists(serverUrl: string, name: string): Promise<boolean> {
+/** Whether the finished entry exists, and its spares. */
+async function lookup(
+  serverUrl: string,
+  name: string,
+  prefix: string,
+): Promise<{ entry: boolean; spares: string[] }> {
   const admin = await connect(serverUrl);
   try {
-    const { rows } = await admin.query(
-      'SELECT 1 FROM pg_database WHERE datname = $1 AND datistemplate AND NOT datallowconn',
-      [name],
+    const { rows } = await admin.query<{ datname: string; datistemplate: boolean; datallowconn: boolean }>(
+      'SELECT datname, datistemplate, datallowconn FROM pg_database WHERE datname = $1 OR starts_with(datname, $2)',
+      [name, prefix],
     );
-    return rows.length > 0;
+    return {
+      entry: rows.some((row) => row.datname === name && row.datistemplate && !row.datallowconn),
+      spares: rows.filter((row) => row.datname !== name && !row.datistemplate).map((row) => row.datname),
+    };
   } finally {
     await admin.end().catch(() => undefined);
   }
@@ -222,13 +285,21 @@ async function evict(serverUrl: string, spec: CachedDatabaseSpec, keep: string):
     for (const name of [...rows.map((row) => row.datname), ...oldBuilds]) {
       await dropEntry(admin, name).catch(() => undefined);
     }
+    // Spares whose entry is gone.
+    const spares = await admin.query<{ datname: string }>(
+      `SELECT s.datname FROM pg_database s WHERE starts_with(s.datname, $1) AND NOT EXISTS (
+         SELECT 1 FROM pg_database e WHERE starts_with(e.datname, $2)
+            AND left(e.datname, length($2) + 24) = $2 || split_part(right(s.datname, -length($1)), '_', 1))`,
+      [`${SPARE_PREFIX}${spec.kind[0]}_${spec.scope}_`, prefix],
+    );
+    for (const { datname } of spares.rows) await dropEntry(admin, datname).catch(() => undefined);
   } finally {
     await admin.end().catch(() => undefined);
   }
 }
 
 async function dropEntry(admin: pg.Client, name: string): Promise<void> {
-  await admin.query(`ALTER DATABASE ${name} IS_TEMPLATE false`);
+  if (!name.startsWith(SPARE_PREFIX)) await admin.query(`ALTER DATABASE ${name} IS_TEMPLATE false`);
   await admin.query(`DROP DATABASE IF EXISTS ${name}`);
 }
 
@@ -238,8 +309,9 @@ export async function clearCache(serverUrl: string): Promise<string[]> {
   const dropped: string[] = [];
   try {
     const { rows } = await admin.query<{ datname: string }>(
-      `SELECT datname FROM pg_database WHERE starts_with(datname, $1) OR starts_with(datname, $2) ORDER BY 1`,
-      [CACHE_PREFIX, BUILD_PREFIX],
+      `SELECT datname FROM pg_database
+        WHERE starts_with(datname, $1) OR starts_with(datname, $2) OR starts_with(datname, $3) ORDER BY 1`,
+      [CACHE_PREFIX, BUILD_PREFIX, SPARE_PREFIX],
     );
     for (const { datname } of rows) {
       try {

@@ -24,6 +24,10 @@ export async function createShadowDatabase(
     template?: string;
     /** The database's name; default `pg_schema_shadow_<label>_<random>`. */
     name?: string;
+    /** Take this existing database over (renamed to the new name) instead of creating one. */
+    adopt?: string;
+    /** The session refuses writes (default_transaction_read_only): a copy that must stay as built. */
+    readOnly?: boolean;
   } = {},
 ): Promise<ShadowDatabase> {
   assertNotInterrupted();
@@ -42,9 +46,11 @@ export async function createShadowDatabase(
     }
   });
   const drop = () => cleanup.run();
-  creating = options.template
-    ? cloneQuery(serverUrl, `CREATE DATABASE ${name} TEMPLATE ${options.template}`)
-    : adminQuery(serverUrl, `CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8'`);
+  creating = options.adopt
+    ? adminQuery(serverUrl, `ALTER DATABASE ${options.adopt} RENAME TO ${name}`)
+    : options.template
+      ? cloneQuery(serverUrl, `CREATE DATABASE ${name} TEMPLATE ${options.template}`)
+      : adminQuery(serverUrl, `CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8'`);
   await creating.catch(async (error: Error & { code?: string }) => {
     // Not created (unless a Ctrl-C already runs the cleanup, which then drops IF EXISTS).
     cleanup.forget();
@@ -53,7 +59,7 @@ export async function createShadowDatabase(
         ? ' This user may not create databases: use a role with CREATEDB, or leave MIGRATE_SHADOW_URL unset to use the embedded Postgres.'
         : '';
     // A cached template dropped meanwhile (evicted by another run): the caller builds instead.
-    if (options.template && error.code === '3D000') throw error;
+    if ((options.template || options.adopt) && ['3D000', '55006'].includes(error.code ?? '')) throw error;
     throw new PgSchemaError(
       'SHADOW_UNAVAILABLE',
       `Could not create a shadow database: ${error.message}.${hint}`,
@@ -64,6 +70,7 @@ export async function createShadowDatabase(
     // A throw-away database need not wait for WAL flushes: thousands of model statements each
     // commit on their own, and on a server with fsync on that wait dominated the build.
     await client.query('SET synchronous_commit = off');
+    if (options.readOnly) await client.query('SET default_transaction_read_only = on');
   } catch (error) {
     await drop();
     throw error;
