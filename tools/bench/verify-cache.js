@@ -1,0 +1,74 @@
+'use strict';
+/**
+ * Focused measurement of the cache in `nx run-many -t migrate-verify` of the 14 services, Nx's cache
+ * skipped (--skip-nx-cache) so every task really runs: PG_SCHEMA_CACHE=off (before the cache),
+ * then with the cache cold (its entries cleared first) and warm. MIGRATE_SHADOW_URL = the bench
+ * server, as in the nx workload. Rounds interleave; medians are printed.
+ *
+ *   node tools/bench/verify-cache.js      # BENCH_RUNS rounds (default 3)
+ */
+const { rmSync, unlinkSync } = require('node:fs');
+const path = require('node:path');
+const { createNxWorkspace } = require('./lib/nx-workspace.js');
+const { chooseServer } = require('./lib/server.js');
+const { timeCommand } = require('./lib/spawn.js');
+const { median } = require('./lib/stats.js');
+
+async function runMany(root, env) {
+  const command = `TIMEFORMAT='%R %U %S'; time node node_modules/nx/dist/bin/nx.js run-many -t migrate-verify --skip-nx-cache --outputStyle=static > nx-output.txt 2>&1`;
+  const { output } = await timeCommand('bash', ['-c', command], {
+    cwd: root,
+    env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false', CI: 'true', ...env },
+  });
+  const [real, user, sys] = output.trim().split('\n').pop().split(' ').map(Number);
+  return { ms: real * 1000, cpuMs: (user + sys) * 1000 };
+}
+
+async function main() {
+  const runs = Number(process.env.BENCH_RUNS) || 3;
+  const server = await chooseServer((line) => process.stderr.write(`${line}\n`));
+  const { clearCache } = require('@bakery-ia/pg-schema');
+  const ws = createNxWorkspace(14);
+  const times = { off: [], cold: [], warm: [] };
+  try {
+    const env = { MIGRATE_SHADOW_URL: server.url };
+    for (let i = 0; i < runs; i++) {
+      times.off.push(await runMany(ws.root, { ...env, PG_SCHEMA_CACHE: 'off' }));
+      await clearCache(server.url);
+      times.cold.push(await runMany(ws.root, env));
+      times.warm.push(await runMany(ws.root, env));
+      process.stderr.write(
+        `  round ${i + 1}: ${JSON.stringify(Object.fromEntries(Object.entries(times).map(([k, v]) => [k, v[i]])))}\n`,
+      );
+    }
+  } finally {
+    unlinkSync(path.join(ws.root, 'node_modules'));
+    rmSync(ws.root, { recursive: true, force: true });
+    await server.stop();
+  }
+  const off = median(times.off.map((t) => t.ms));
+  const summary = Object.fromEntries(
+    Object.entries(times).map(([k, v]) => {
+      const ms = median(v.map((t) => t.ms));
+      return [
+        k,
+        {
+          wallMs: Math.round(ms),
+          cpuMs: Math.round(median(v.map((t) => t.cpuMs))),
+          toOff: Number((ms / off).toFixed(2)),
+        },
+      ];
+    }),
+  );
+  process.stdout.write(
+    `run-many -t migrate-verify, 14 services, ${server.source} PG ${server.version}: ${JSON.stringify(summary)}\n`,
+  );
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    process.stderr.write(`${error.stack || error}\n`);
+    process.exit(1);
+  },
+);
