@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { PgSchemaError } from '../errors.js';
 import { assertNotInterrupted, registerCleanup } from './cleanup.js';
+import { dropInBackground, trashName } from './background-drop.js';
 import { withDatabase } from './database-url.js';
 
 export interface ShadowDatabase {
@@ -42,7 +43,11 @@ export async function createShadowDatabase(
     await creating.catch(() => undefined);
     await client.end().catch(() => undefined);
     if (!server.disposable) {
-      await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
+      // Renamed out of the way and dropped by a detached process (background-drop.ts); dropped
+      // here when the rename fails (a session still on it).
+      const renamed = await renameWhenFree(serverUrl, name, trashName());
+      if (renamed) dropInBackground(serverUrl);
+      else await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
     }
   });
   const drop = () => cleanup.run();
@@ -76,6 +81,19 @@ export async function createShadowDatabase(
     throw error;
   }
   return { name, url, client, drop };
+}
+
+/** ALTER DATABASE ... RENAME, retried briefly while our own session to it is still closing (55006). */
+async function renameWhenFree(serverUrl: string, from: string, to: string): Promise<boolean> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await adminQuery(serverUrl, `ALTER DATABASE ${from} RENAME TO ${to}`);
+      return true;
+    } catch (error) {
+      if ((error as { code?: string }).code !== '55006' || attempt >= 10) return false;
+      await new Promise((resolve) => setTimeout(resolve, 30));
+    }
+  }
 }
 
 /**
