@@ -21,6 +21,7 @@ import { privateBinariesCopy } from './binaries-cache.js';
 import { registerCleanup } from './cleanup.js';
 import { socketUrl } from './database-url.js';
 import {
+  assertReachable,
   finished,
   isRunning,
   packagedNativeDir,
@@ -163,6 +164,9 @@ function chooseBase(root: string, user: UnixUser, name: string): string {
     // not writable: the temp folder below
   }
   const fallback = join(tmpdir(), `pg-schema-cache-${process.getuid?.() ?? 0}`);
+  if (process.getuid?.() === 0) {
+    assertReachable(join(fallback, name), user, `its cache folder (${fallback}, from TMPDIR)`);
+  }
   mkdirSync(fallback, { recursive: true, mode: 0o711 });
   const stat = lstatSync(fallback);
   if (!stat.isDirectory() || stat.uid !== (process.getuid?.() ?? 0) || (stat.mode & 0o022) !== 0) {
