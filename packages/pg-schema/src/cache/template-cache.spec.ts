@@ -119,6 +119,32 @@ describeEachServer('replay and models cache on a shadow server', (server) => {
     expect(await scoped('m', 'models')).toHaveLength(1);
   });
 
+  it('a run that renames in its copies leaves the entries as the files build them', async () => {
+    // The models rename the table: the plan renames it in both shadow databases (forWrites).
+    write(
+      'models/01.sql',
+      'CREATE TABLE goods ( -- @renamed-from items\n  id bigint PRIMARY KEY,\n  name text NOT NULL\n);\nCREATE VIEW item_names AS SELECT name FROM goods;\n',
+    );
+    const cold = await plan();
+    const warm = await plan();
+    const spare = await plan();
+    expect(cold.cache).toEqual({ replay: 'miss', models: 'miss' });
+    expect(Object.keys(warm.timings)).toContain('renames');
+    expect([warm.cache, spare.cache]).toEqual([
+      { replay: 'hit', models: 'hit' },
+      { replay: 'hit', models: 'hit' },
+    ]);
+    for (const run of [warm, spare]) {
+      expect(run.changes).toEqual(cold.changes);
+      expect(comparableCatalog(run.current)).toEqual(comparableCatalog(cold.current));
+      expect(comparableCatalog(run.desired)).toEqual(comparableCatalog(cold.desired));
+    }
+    expect(Object.keys(cold.current.tables)).toEqual(['table:public.items']);
+    // Copies that were written to are dropped, never handed back as spares.
+    const spares = await databases(SPARE_PREFIX);
+    expect(spares.filter((name) => name.includes(scopeOf(resolve(dir, 'migrations'))))).toEqual([]);
+  });
+
   it('never reuses the replay of a changed migration file', async () => {
     await plan();
     write(
