@@ -25,7 +25,11 @@ const pg = require(process.env.PG_SCHEMA_PG_MODULE);
   const { rows } = await client.query(
     "SELECT datname FROM pg_database d WHERE starts_with(datname, 'pg_schema_shadow_trash_') " +
       "AND NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.datid = d.oid)");
-  for (const { datname } of rows) await client.query('DROP DATABASE IF EXISTS ' + datname).catch(() => undefined);
+  for (const { datname } of rows) {
+    // A build published half way may still carry the template flag.
+    await client.query('ALTER DATABASE ' + datname + ' IS_TEMPLATE false').catch(() => undefined);
+    await client.query('DROP DATABASE IF EXISTS ' + datname).catch(() => undefined);
+  }
   await client.end();
 })().catch(() => undefined).finally(() => process.exit(0));
 `;

@@ -14,7 +14,7 @@ import {
   writeFileSync,
   writeSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tmpdir, userInfo } from 'node:os';
 import { join, resolve, sep } from 'node:path';
 import pg from 'pg';
 import { privateBinariesCopy } from './binaries-cache.js';
@@ -91,7 +91,11 @@ export async function acquireSharedEmbedded(
   let nativeDir = packagedNativeDir();
   const version = binariesVersion(nativeDir);
   const asRoot = process.getuid?.() === 0;
-  const self: UnixUser = { name: 'self', uid: process.getuid?.() ?? 0, gid: process.getgid?.() ?? 0 };
+  const self: UnixUser = {
+    name: currentUserName(),
+    uid: process.getuid?.() ?? 0,
+    gid: process.getgid?.() ?? 0,
+  };
   const user = asRoot ? ensureServerUser() : self;
   const base = chooseBase(options.root ?? defaultCacheRoot(), user, `embedded-${version}-${user.name}`);
   const serverDir = join(base, `embedded-${version}-${user.name}`);
@@ -136,6 +140,14 @@ export async function acquireSharedEmbedded(
   const cleanup = registerCleanup(async () => rmSync(leaseFile, { force: true }));
   if (started) await dropLeftovers(url).catch(() => undefined);
   return { url, serverDir, started, initialized, release: () => cleanup.run() };
+}
+
+function currentUserName(): string {
+  try {
+    return userInfo().username.replace(/[^A-Za-z0-9._-]/g, '_') || `uid${process.getuid?.() ?? 0}`;
+  } catch {
+    return `uid${process.getuid?.() ?? 0}`;
+  }
 }
 
 function idleFromEnv(): number {
@@ -322,7 +334,10 @@ async function dropLeftovers(url: string): Promise<void> {
     const { rows } = await client.query<{ datname: string }>(
       `SELECT datname FROM pg_database WHERE starts_with(datname, 'pg_schema_shadow_')`,
     );
-    for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+    for (const { datname } of rows) {
+      await client.query(`ALTER DATABASE ${datname} IS_TEMPLATE false`).catch(() => undefined);
+      await client.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+    }
   } finally {
     await client.end().catch(() => undefined);
   }
