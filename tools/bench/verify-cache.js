@@ -6,6 +6,9 @@
  * server, as in the nx workload. Rounds interleave; medians are printed.
  *
  *   node tools/bench/verify-cache.js      # BENCH_RUNS rounds (default 3)
+ *   BENCH_VERIFY_SHADOW=embedded node tools/bench/verify-cache.js
+ *       # no MIGRATE_SHADOW_URL: the embedded default (off: a throw-away server per task; on: the
+ *       # workspace's shared server, whose cache folder is cleared before each cold run)
  */
 const { rmSync, unlinkSync } = require('node:fs');
 const path = require('node:path');
@@ -24,6 +27,31 @@ async function runMany(root, env) {
   return { ms: real * 1000, cpuMs: (user + sys) * 1000 };
 }
 
+/** Waits for the shared server of `cacheDir` to stop (its watchdog), then removes the folder. */
+async function clearEmbedded(cacheDir) {
+  const { readdirSync, readFileSync } = require('node:fs');
+  const deadline = Date.now() + 30_000;
+  const running = () => {
+    try {
+      return readdirSync(cacheDir).some((name) => {
+        try {
+          const pid = Number(
+            readFileSync(path.join(cacheDir, name, 'data', 'postmaster.pid'), 'utf8').split('\n')[0],
+          );
+          process.kill(pid, 0);
+          return true;
+        } catch {
+          return false;
+        }
+      });
+    } catch {
+      return false;
+    }
+  };
+  while (running() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+  rmSync(cacheDir, { recursive: true, force: true });
+}
+
 async function main() {
   const runs = Number(process.env.BENCH_RUNS) || 3;
   const server = await chooseServer((line) => process.stderr.write(`${line}\n`));
@@ -31,10 +59,19 @@ async function main() {
   const ws = createNxWorkspace(14);
   const times = { off: [], cold: [], warm: [] };
   try {
-    const env = { MIGRATE_SHADOW_URL: server.url };
+    const embedded = process.env.BENCH_VERIFY_SHADOW === 'embedded';
+    const cacheDir = path.join(ws.root, '.bench-pg-schema-cache');
+    // As root the shared server runs as the postgres user, which must enter the workspace folder.
+    if (embedded) require('node:fs').chmodSync(ws.root, 0o711);
+    const { MIGRATE_SHADOW_URL: _unset, ...rest } = process.env;
+    if (embedded) process.env = rest;
+    const env = embedded
+      ? { PG_SCHEMA_CACHE_DIR: cacheDir, PG_SCHEMA_SERVER_IDLE_MS: '5000' }
+      : { MIGRATE_SHADOW_URL: server.url };
     for (let i = 0; i < runs; i++) {
       times.off.push(await runMany(ws.root, { ...env, PG_SCHEMA_CACHE: 'off' }));
-      await clearCache(server.url);
+      if (embedded) await clearEmbedded(cacheDir);
+      else await clearCache(server.url);
       times.cold.push(await runMany(ws.root, env));
       times.warm.push(await runMany(ws.root, env));
       process.stderr.write(

@@ -14,6 +14,7 @@ import {
   CACHE_PREFIX,
   SPARE_PREFIX,
   entryName,
+  KEEP_PER_SCOPE,
   openCachedDatabase,
   serverFingerprint,
 } from './template-cache';
@@ -156,6 +157,16 @@ describeEachServer('replay and models cache on a shadow server', (server) => {
     expect(changed.cache).toEqual({ replay: 'miss', models: 'hit' });
     expect(changed.empty).toBe(true);
     expect(await scoped('r', 'migrations')).toHaveLength(2);
+    // Eviction keeps the newest KEEP_PER_SCOPE entries of the folder.
+    for (const column of ['a', 'b']) {
+      write(
+        'migrations/0001_initial.sql',
+        `-- migrate:up\nCREATE TABLE items (id bigint PRIMARY KEY, name text NOT NULL, note text, ${column} int);\n\n-- migrate:down\nDROP TABLE items;\n`,
+      );
+      writeMigrationsSum(join(dir, 'migrations'));
+      expect((await plan()).cache.replay).toBe('miss');
+    }
+    expect(await scoped('r', 'migrations')).toHaveLength(KEEP_PER_SCOPE);
   });
 
   it('never uses a half-built entry: a build that was not published is a miss, and is cleaned up once stale', async () => {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { quoteLiteral } from '@bakery-ia/init-manager';
 import { assertNotInterrupted } from '../shadow/cleanup.js';
+import { dropInBackground, trashName } from '../shadow/background-drop.js';
 import { adminQuery, createShadowDatabase, type ShadowDatabase } from '../shadow/shadow-database.js';
 
 /**
@@ -27,6 +28,8 @@ export const SPARE_PREFIX = 'pg_schema_spare_';
 const SPARES_PER_KEY = 2;
 /** Entries kept per kind and scope (a service's migrations or models folder): the newest by oid. */
 export const KEEP_PER_SCOPE = 3;
+/** Entries kept per server (test suites make a new folder, so a new scope, every run). */
+export const MAX_ENTRIES = 40;
 const STALE_BUILD_S = 3600;
 
 export type CacheKind = 'replay' | 'models';
@@ -261,41 +264,61 @@ async function lookup(
 }
 
 /**
- * Keeps the newest KEEP_PER_SCOPE entries of this kind and scope (and `keep`), drops the others,
- * and drops build databases an hour old (a run killed mid-build). Best effort.
+ * Keeps the newest KEEP_PER_SCOPE entries of this kind and scope and the newest MAX_ENTRIES of the
+ * server (`keep` always), drops the others, the spares whose entry is gone, and build databases an
+ * hour old (a run killed mid-build). Dropped means renamed to trash and dropped by a detached
+ * process (background-drop.ts): eviction never makes a run wait for checkpoints. Best effort.
  */
 async function evict(serverUrl: string, spec: CachedDatabaseSpec, keep: string): Promise<void> {
   const admin = await connect(serverUrl);
   try {
-    const prefix = `${CACHE_PREFIX}${spec.kind[0]}_${spec.scope}_`;
-    const { rows } = await admin.query<{ datname: string }>(
-      `SELECT datname FROM pg_database WHERE starts_with(datname, $1) AND datname <> $2
-        ORDER BY oid DESC OFFSET $3`,
-      [prefix, keep, KEEP_PER_SCOPE - 1],
+    const { rows } = await admin.query<{ datname: string; used: boolean }>(
+      `SELECT datname, EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.datid = d.oid) AS used
+         FROM pg_database d
+        WHERE starts_with(datname, $1) OR starts_with(datname, $2) OR starts_with(datname, $3)
+        ORDER BY oid DESC`,
+      [CACHE_PREFIX, SPARE_PREFIX, BUILD_PREFIX],
     );
-    const stale = await admin.query<{ datname: string }>(
-      `SELECT datname FROM pg_database d WHERE starts_with(datname, $1)
-          AND NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.datid = d.oid)`,
-      [BUILD_PREFIX],
+    const names = rows.map((row) => row.datname);
+    const entries = names.filter((name) => name.startsWith(CACHE_PREFIX) && name !== keep);
+    const scopePrefix = `${CACHE_PREFIX}${spec.kind[0]}_${spec.scope}_`;
+    const drop = new Set([
+      ...entries.filter((name) => name.startsWith(scopePrefix)).slice(KEEP_PER_SCOPE - 1),
+      ...entries.slice(MAX_ENTRIES - 1),
+    ]);
+    const kept = new Set(
+      [keep, ...entries.filter((name) => !drop.has(name))].map((name) => identity(name, CACHE_PREFIX)),
     );
     const now = Date.now() / 1000;
-    const oldBuilds = stale.rows
-      .map((row) => row.datname)
-      .filter((name) => now - Number(name.slice(BUILD_PREFIX.length).split('_')[0]) > STALE_BUILD_S);
-    for (const name of [...rows.map((row) => row.datname), ...oldBuilds]) {
-      await dropEntry(admin, name).catch(() => undefined);
+    for (const row of rows) {
+      const name = row.datname;
+      if (name.startsWith(SPARE_PREFIX) && !kept.has(identity(name, SPARE_PREFIX))) drop.add(name);
+      if (
+        name.startsWith(BUILD_PREFIX) &&
+        !row.used &&
+        now - Number(name.slice(BUILD_PREFIX.length).split('_')[0]) > STALE_BUILD_S
+      )
+        drop.add(name);
     }
-    // Spares whose entry is gone.
-    const spares = await admin.query<{ datname: string }>(
-      `SELECT s.datname FROM pg_database s WHERE starts_with(s.datname, $1) AND NOT EXISTS (
-         SELECT 1 FROM pg_database e WHERE starts_with(e.datname, $2)
-            AND left(e.datname, length($2) + 24) = $2 || split_part(right(s.datname, -length($1)), '_', 1))`,
-      [`${SPARE_PREFIX}${spec.kind[0]}_${spec.scope}_`, prefix],
-    );
-    for (const { datname } of spares.rows) await dropEntry(admin, datname).catch(() => undefined);
+    let renamed = false;
+    for (const name of drop) {
+      try {
+        if (!name.startsWith(SPARE_PREFIX)) await admin.query(`ALTER DATABASE ${name} IS_TEMPLATE false`);
+        await admin.query(`ALTER DATABASE ${name} RENAME TO ${trashName()}`);
+        renamed = true;
+      } catch {
+        // in use (a spare being taken over) or gone: left for a later run
+      }
+    }
+    if (renamed) dropInBackground(serverUrl);
   } finally {
     await admin.end().catch(() => undefined);
   }
+}
+
+/** `<kind>_<scope>_<first 24 of the key>`: what an entry and its spares share. */
+function identity(name: string, prefix: string): string {
+  return name.slice(prefix.length, prefix.length + 2 + 9 + 24);
 }
 
 async function dropEntry(admin: pg.Client, name: string): Promise<void> {
