@@ -34,6 +34,7 @@ import { renderMigrationText } from '../render/migration-text.js';
 import { resolve } from 'node:path';
 import { cacheEnabled } from '../cache/cache-mode.js';
 import { modelsKey, scopeOf } from '../cache/cache-key.js';
+import { readReplayRecord, replayRecordKey, writeReplayRecord } from '../cache/catalog-records.js';
 import { openCachedDatabase, serverFingerprint } from '../cache/template-cache.js';
 import { acquireShadowServer } from '../shadow/shadow-server.js';
 import { createShadowDatabase, type ShadowDatabase } from '../shadow/shadow-database.js';
@@ -147,19 +148,35 @@ export async function verifyMigrations(options: VerifyOptions): Promise<VerifyRe
       label: 'models',
       enabled: cache,
     };
+    // A replay of these very files on this engine and server was verified before: its states and
+    // round trip are read from the record instead (catalog-records.ts); lint runs as always.
+    const recordKey =
+      cache && filesOk
+        ? replayRecordKey(migrations, {
+            server: await serverFingerprint(server.url),
+            roles: rolesToProvide([], migrations),
+            privileges,
+            introspect: introspectOptions,
+            roundTrip: options.roundTrip !== false,
+          })
+        : undefined;
+    const record = recordKey ? readReplayRecord(recordKey, migrations.length) : undefined;
     const [replayDb, modelsDb] = await Promise.all([
-      createShadowDatabase(server, 'verify'),
+      record ? undefined : createShadowDatabase(server, 'verify'),
       openCachedDatabase(server, modelsSpec),
     ]);
-    databases.push(replayDb, modelsDb);
-    roles = await provideShadowRoles(server, rolesToProvide(models, migrations, { privileges }), replayDb);
+    if (replayDb) databases.push(replayDb);
+    databases.push(modelsDb);
+    roles = await provideShadowRoles(server, rolesToProvide(models, migrations, { privileges }), modelsDb);
     const modelsCatalog = modelsDb
       .build((client) => applyModels(client, models, { privileges }))
       .then(() => introspectCatalog(modelsDb.client, introspectOptions));
     modelsCatalog.catch(() => undefined);
 
     // Replay one migration at a time, keeping the catalog after each for the later checks.
-    const states: Catalog[] = [await introspectCatalog(replayDb.client, introspectOptions)];
+    const states: Catalog[] = replayDb
+      ? [await introspectCatalog(replayDb.client, introspectOptions)]
+      : (record?.states.slice(0, 1) ?? []);
     const roundTrip: VerifyProblem[] = [];
     const lintProblems: VerifyProblem[] = [];
     const hazardProblems: VerifyProblem[] = [];
@@ -180,6 +197,10 @@ export async function verifyMigrations(options: VerifyOptions): Promise<VerifyRe
           );
           if (checked.hazards.length) hazards.push({ file: migration.fileName, statements: checked.hazards });
           hazardProblems.push(...hazardProblemsOf(migration, checked.hazards, failOnHazard));
+          if (!replayDb) {
+            if (record) states.push(record.states[states.length]);
+            continue;
+          }
           const applied = await applyMigrations(replayDb.client, [migration], {});
           if (applied.error) {
             problems.push(
@@ -200,6 +221,11 @@ export async function verifyMigrations(options: VerifyOptions): Promise<VerifyRe
           }
         }
         replayed = true;
+        if (record) {
+          roundTrip.push(...(record.roundTrip as VerifyProblem[]));
+          return `${migrations.length} migration(s) on ${server.description}, from the cache (these files replayed on this engine and server before; PG_SCHEMA_CACHE=off replays again)`;
+        }
+        if (recordKey) writeReplayRecord(recordKey, { states, roundTrip });
         return `${migrations.length} migration(s) on ${server.description}`;
       });
     }
