@@ -65,13 +65,17 @@ async function main() {
     if (embedded) require('node:fs').chmodSync(ws.root, 0o711);
     const { MIGRATE_SHADOW_URL: _unset, ...rest } = process.env;
     if (embedded) process.env = rest;
+    // Each run's own cache folder (records, and the embedded server), cleared before a cold run.
     const env = embedded
       ? { PG_SCHEMA_CACHE_DIR: cacheDir, PG_SCHEMA_SERVER_IDLE_MS: '5000' }
-      : { MIGRATE_SHADOW_URL: server.url };
+      : { MIGRATE_SHADOW_URL: server.url, PG_SCHEMA_CACHE_DIR: cacheDir };
     for (let i = 0; i < runs; i++) {
       times.off.push(await runMany(ws.root, { ...env, PG_SCHEMA_CACHE: 'off' }));
       if (embedded) await clearEmbedded(cacheDir);
-      else await clearCache(server.url);
+      else {
+        await clearCache(server.url);
+        rmSync(path.join(cacheDir, 'records'), { recursive: true, force: true });
+      }
       times.cold.push(await runMany(ws.root, env));
       times.warm.push(await runMany(ws.root, env));
       process.stderr.write(

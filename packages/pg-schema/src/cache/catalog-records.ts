@@ -48,6 +48,16 @@ export function replayRecordKey(migrations: MigrationFile[], context: RecordCont
     .digest('hex');
 }
 
+/**
+ * Key of the catalog that a cached database (its template key) introspects to with these options:
+ * verify's models side, stored as a record of one state and no round trip.
+ */
+export function catalogRecordKey(databaseKey: string, introspect: unknown): string {
+  return createHash('sha256')
+    .update(JSON.stringify({ kind: 'catalog', databaseKey, introspect }))
+    .digest('hex');
+}
+
 export function readReplayRecord(
   key: string,
   migrations: number,

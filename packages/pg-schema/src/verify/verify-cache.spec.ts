@@ -61,7 +61,7 @@ describeEachServer('verifyMigrations: the replay record cache', (server) => {
     expect(check(first, 'drift').status).toBe('passed');
   });
 
-  it('replays again after a migration file changes, and with PG_SCHEMA_CACHE=off', async () => {
+  it('replays again after a migration file changes, reads a changed model file, and with PG_SCHEMA_CACHE=off', async () => {
     await verify();
     write(
       'migrations/0002_name.sql',
@@ -71,9 +71,17 @@ describeEachServer('verifyMigrations: the replay record cache', (server) => {
     const changed = await verify();
     expect(fromCache(changed)).toBe(false);
     expect(changed.ok).toBe(true);
+    // A changed model file is a new models key: the drift it makes is found.
+    write(
+      'models/01.sql',
+      `CREATE TABLE items (id bigint PRIMARY KEY, note text);\nCOMMENT ON TABLE items IS 'Items';\n`,
+    );
+    const drift = await verify();
+    expect(fromCache(drift)).toBe(true);
+    expect(check(drift, 'drift').status).toBe('failed');
     process.env.PG_SCHEMA_CACHE = 'off';
     const off = await verify();
     expect(fromCache(off)).toBe(false);
-    expect(off.ok).toBe(true);
+    expect(check(off, 'drift').status).toBe('failed');
   });
 });

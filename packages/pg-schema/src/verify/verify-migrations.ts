@@ -34,7 +34,13 @@ import { renderMigrationText } from '../render/migration-text.js';
 import { resolve } from 'node:path';
 import { cacheEnabled } from '../cache/cache-mode.js';
 import { modelsKey, scopeOf } from '../cache/cache-key.js';
-import { readReplayRecord, replayRecordKey, writeReplayRecord } from '../cache/catalog-records.js';
+import {
+  catalogRecordKey,
+  readReplayRecord,
+  replayRecordKey,
+  writeReplayRecord,
+  type ReplayRecord,
+} from '../cache/catalog-records.js';
 import { openCachedDatabase, serverFingerprint } from '../cache/template-cache.js';
 import { acquireShadowServer } from '../shadow/shadow-server.js';
 import { createShadowDatabase, type ShadowDatabase } from '../shadow/shadow-database.js';
@@ -161,16 +167,28 @@ export async function verifyMigrations(options: VerifyOptions): Promise<VerifyRe
           })
         : undefined;
     const record = recordKey ? readReplayRecord(recordKey, migrations.length) : undefined;
+    // The models' catalog too, keyed by the models' cache key and the introspection options.
+    const modelsRecordKey = cache ? catalogRecordKey(modelsSpec.key, introspectOptions) : undefined;
+    const modelsRecord = modelsRecordKey ? readReplayRecord(modelsRecordKey, 0) : undefined;
     const [replayDb, modelsDb] = await Promise.all([
       record ? undefined : createShadowDatabase(server, 'verify'),
-      openCachedDatabase(server, modelsSpec),
+      modelsRecord ? undefined : openCachedDatabase(server, modelsSpec),
     ]);
     if (replayDb) databases.push(replayDb);
-    databases.push(modelsDb);
-    roles = await provideShadowRoles(server, rolesToProvide(models, migrations, { privileges }), modelsDb);
-    const modelsCatalog = modelsDb
-      .build((client) => applyModels(client, models, { privileges }))
-      .then(() => introspectCatalog(modelsDb.client, introspectOptions));
+    if (modelsDb) databases.push(modelsDb);
+    // Roles are needed only where something is built; they are claimed in one of our databases.
+    const claimIn = modelsDb ?? replayDb;
+    if (claimIn)
+      roles = await provideShadowRoles(server, rolesToProvide(models, migrations, { privileges }), claimIn);
+    const modelsCatalog: Promise<Catalog> = modelsDb
+      ? modelsDb
+          .build((client) => applyModels(client, models, { privileges }))
+          .then(() => introspectCatalog(modelsDb.client, introspectOptions))
+          .then((catalog) => {
+            if (modelsRecordKey) writeReplayRecord(modelsRecordKey, { states: [catalog], roundTrip: [] });
+            return catalog;
+          })
+      : Promise.resolve((modelsRecord as ReplayRecord).states[0]);
     modelsCatalog.catch(() => undefined);
 
     // Replay one migration at a time, keeping the catalog after each for the later checks.
