@@ -102,7 +102,7 @@ async function main() {
     }),
   );
   process.stdout.write(
-    `run-many -t migrate-verify, 14 services, ${server.source} PG ${server.version}: ${JSON.stringify(summary)}\n`,
+    `run-many -t migrate-verify, 14 services, ${process.env.BENCH_VERIFY_SHADOW === 'embedded' ? 'the embedded default' : `${server.source} PG ${server.version}`}: ${JSON.stringify(summary)}\n`,
   );
 }
 
