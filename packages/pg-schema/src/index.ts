@@ -52,3 +52,4 @@ export { formatVerifyJunit } from './report/verify-junit.js';
 export { planToJson } from './report/plan-json.js';
 export { renderSchemaDocs } from './render/schema-docs.js';
 export { describeModels } from './generate/describe-models.js';
+export { clearCache } from './cache/template-cache.js';

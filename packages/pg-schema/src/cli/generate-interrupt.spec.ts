@@ -131,6 +131,9 @@ describe('pg-schema generate interrupted', () => {
         env: {
           ...process.env,
           TMPDIR: tempBase,
+          // The throw-away embedded server's cleanup is what the embedded cases check (the shared
+          // one, PG_SCHEMA_CACHE on, has shared-embedded.spec.ts).
+          ...(c.shadow === 'embedded' ? { PG_SCHEMA_CACHE: 'off' } : {}),
           PG_SCHEMA_TEST_HOLD_UNTIL_SIGNAL: c.point === 'closing' ? '1' : '0',
         },
       },

@@ -251,7 +251,8 @@ describe('pg-schema CLI', () => {
       const child = spawn(
         process.execPath,
         [BIN, 'verify', '--models', 'models', '--migrations', 'migrations', ...shadow()],
-        { cwd: dir, env: { ...process.env, PGAPPNAME: appName } },
+        // The cache off: a recorded replay or models catalog would need no shadow database at all.
+        { cwd: dir, env: { ...process.env, PGAPPNAME: appName, PG_SCHEMA_CACHE: 'off' } },
       );
       const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
       let ours: { datname: string; sleeping: boolean }[] = [];

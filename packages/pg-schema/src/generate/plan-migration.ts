@@ -8,6 +8,7 @@ import {
   type MigrationFile,
   type ModelFile,
 } from '@bakery-ia/init-manager';
+import type { ClientBase } from 'pg';
 import type { Catalog } from '../catalog/catalog.js';
 import { catalogDifferences } from '../completeness/catalog-differences.js';
 import { assertNothingUnsupported, migrationSources } from '../completeness/check-unsupported.js';
@@ -25,8 +26,11 @@ import { lintMigration } from '../lint/lint-statements.js';
 import { applyModels } from '../models/apply-models.js';
 import { readRenameHints, type RenameHint } from '../models/rename-hints.js';
 import { readUsingHints, type UsingHint } from '../models/using-hints.js';
+import { resolve } from 'node:path';
+import { cacheEnabled } from '../cache/cache-mode.js';
+import { modelsKey, replayKey, scopeOf } from '../cache/cache-key.js';
+import { openCachedDatabase, serverFingerprint, type CachedDatabase } from '../cache/template-cache.js';
 import { acquireShadowServer } from '../shadow/shadow-server.js';
-import { createShadowDatabase, type ShadowDatabase } from '../shadow/shadow-database.js';
 import { provideShadowRoles, rolesToProvide, type ShadowRoles } from '../shadow/shadow-roles.js';
 import { planRenames } from './apply-renames.js';
 import { stepLockTimeout, withLockTimeout } from './lock-timeout.js';
@@ -80,7 +84,11 @@ export interface MigrationPlan {
   shadow: string;
   /** Milliseconds per stage. */
   timings: Record<string, number>;
+  /** Whether each schema came from the cache (`off`: PG_SCHEMA_CACHE=off or a throw-away server). */
+  cache: { replay: CacheUse; models: CacheUse };
 }
+
+export type CacheUse = 'hit' | 'miss' | 'off';
 
 /**
  * Diffs the models against the schema the committed migrations build, in two throw-away shadow
@@ -106,21 +114,49 @@ export async function planMigration(options: PlanOptions): Promise<MigrationPlan
   });
   const { models, hints, usingHints, migrations } = inputs;
   const server = await serverStarting;
-  const databases: ShadowDatabase[] = [];
+  const databases: CachedDatabase[] = [];
+  let cache: MigrationPlan['cache'] = { replay: 'off', models: 'off' };
   let roles: ShadowRoles | undefined;
   const privileges = options.privileges !== false;
   const online = options.online !== false;
   try {
-    const [currentDb, desiredDb] = await time('create databases', () =>
-      Promise.all([createShadowDatabase(server, 'current'), createShadowDatabase(server, 'desired')]),
-    );
-    databases.push(currentDb, desiredDb);
+    // Both schemas are a pure function of their files, the engine and the server: a copy of a
+    // cached template when one was built before (docs/architecture.md, "Replay cache").
+    const [currentDb, desiredDb] = await time('create databases', async () => {
+      const cache = cacheEnabled() && !server.disposable;
+      const serverPrint = cache ? await serverFingerprint(server.url) : '';
+      const context = (roles: string[]) => ({ server: serverPrint, roles, privileges });
+      const opened = await Promise.allSettled([
+        openCachedDatabase(server, {
+          kind: 'replay',
+          scope: scopeOf(resolve(options.migrationsDir)),
+          key: replayKey(migrations, context(rolesToProvide([], migrations))),
+          label: 'current',
+          enabled: cache,
+        }),
+        openCachedDatabase(server, {
+          kind: 'models',
+          scope: scopeOf(resolve(options.modelsDir)),
+          key: modelsKey(models, context(rolesToProvide(models, [], { privileges }))),
+          label: 'desired',
+          enabled: cache,
+        }),
+      ]);
+      for (const result of opened) if (result.status === 'fulfilled') databases.push(result.value);
+      for (const result of opened) if (result.status === 'rejected') throw result.reason;
+      return databases;
+    });
     roles = await time('roles', () =>
       provideShadowRoles(server, rolesToProvide(models, migrations, { privileges }), currentDb),
     );
     await time('build schemas', () =>
-      Promise.all([replay(currentDb, migrations), applyModels(desiredDb.client, models, { privileges })]),
+      Promise.all([
+        currentDb.build((client) => replay(client, migrations)),
+        desiredDb.build((client) => applyModels(client, models, { privileges })),
+      ]),
     );
+    const cacheUse = (db: CachedDatabase) => (db.hit ? 'hit' : db.cached ? 'miss' : 'off');
+    cache = { replay: cacheUse(currentDb), models: cacheUse(desiredDb) };
     const introspectOptions = {
       schemas: options.schemas,
       ignoreTables: options.ignoreTables ?? DEFAULT_IGNORED_TABLES,
@@ -138,6 +174,8 @@ export async function planMigration(options: PlanOptions): Promise<MigrationPlan
     let [renamedCurrent, unrenamedDesired] = [current, desired];
     if (renames.up.length > 0) {
       [renamedCurrent, unrenamedDesired] = await time('renames', async () => {
+        // A schema fresh from a build is published before it is renamed in.
+        await Promise.all([currentDb.forWrites(), desiredDb.forWrites()]);
         for (const sql of renames.up) await currentDb.client.query(sql);
         for (const sql of renames.down) await desiredDb.client.query(sql);
         return Promise.all([
@@ -197,6 +235,7 @@ export async function planMigration(options: PlanOptions): Promise<MigrationPlan
       desired,
       shadow: server.description,
       timings,
+      cache,
     };
   } finally {
     await time('cleanup', async () => {
@@ -238,8 +277,8 @@ async function readInputs(options: PlanOptions): Promise<{
   return { models, hints: readRenameHints(models), usingHints: readUsingHints(models), migrations };
 }
 
-async function replay(db: ShadowDatabase, migrations: MigrationFile[]): Promise<void> {
-  const result = await applyMigrations(db.client, migrations, {});
+async function replay(client: ClientBase, migrations: MigrationFile[]): Promise<void> {
+  const result = await applyMigrations(client, migrations, {});
   if (result.error) {
     throw new PgSchemaError(
       'REPLAY_FAILED',

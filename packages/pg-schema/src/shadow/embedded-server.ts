@@ -32,10 +32,10 @@ export interface EmbeddedServerOptions {
   tempDir?: string;
 }
 
-const SUPERUSER = 'postgres';
-const SOCKET_PORT = 5432;
+export const SUPERUSER = 'postgres';
+export const SOCKET_PORT = 5432;
 /** sun_path holds 108 bytes on Linux (104 on macOS), the terminating NUL included. */
-const SOCKET_PATH_MAX = 103;
+export const SOCKET_PATH_MAX = 103;
 
 /**
  * Settings for a server whose data may be lost and that nobody else may reach: no TCP listener,
@@ -183,7 +183,7 @@ export async function startEmbeddedPostgres(options: EmbeddedServerOptions = {})
 }
 
 /** The lines appended to postgresql.conf (settings there, not on a command line pg_ctl passes to a shell). */
-function serverSettings(runDir: string): string {
+export function serverSettings(runDir: string): string {
   const quoted = (value: string) => `'${value.replace(/'/g, "''")}'`;
   return [
     '',
@@ -225,7 +225,7 @@ export function packagedNativeDir(): string {
 }
 
 /** Refuses, naming every folder at once, when `user` cannot reach `path`. */
-function assertReachable(path: string, user: UnixUser, what: string): void {
+export function assertReachable(path: string, user: UnixUser, what: string): void {
   const blocking = blockingFolders(path, user);
   if (blocking.length === 0) return;
   throw new Error(
@@ -236,7 +236,7 @@ function assertReachable(path: string, user: UnixUser, what: string): void {
 }
 
 /** Resolves when the process exits 0; rejects with its output otherwise. */
-function finished(child: ChildProcess, log: string[], name: string): Promise<void> {
+export function finished(child: ChildProcess, log: string[], name: string): Promise<void> {
   collectOutput(child, log);
   return new Promise((resolve, reject) => {
     child.once('error', reject);
@@ -276,7 +276,7 @@ async function stopProcess(child: ChildProcess | undefined): Promise<void> {
 }
 
 /** The postmaster's pid from the first line of postmaster.pid, while that file exists. */
-function postmasterPid(dataDir: string): number | undefined {
+export function postmasterPid(dataDir: string): number | undefined {
   try {
     const pid = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
     return Number.isInteger(pid) && pid > 0 ? pid : undefined;
@@ -286,7 +286,7 @@ function postmasterPid(dataDir: string): number | undefined {
 }
 
 /** Fast shutdown (SIGINT), then immediate (SIGQUIT), then SIGKILL, until the postmaster is gone. */
-async function stopServer(dataDir: string): Promise<void> {
+export async function stopServer(dataDir: string): Promise<void> {
   const pid = postmasterPid(dataDir);
   if (!pid) return;
   for (const [name, waitMs] of [
@@ -302,7 +302,7 @@ async function stopServer(dataDir: string): Promise<void> {
 }
 
 /** False when there is no such process any more. */
-function signal(pid: number, name: NodeJS.Signals): boolean {
+export function signal(pid: number, name: NodeJS.Signals): boolean {
   try {
     process.kill(pid, name);
     return true;
@@ -312,7 +312,7 @@ function signal(pid: number, name: NodeJS.Signals): boolean {
 }
 
 /** Not our child, so it is reaped by init: a zombie (/proc state Z) has exited too. */
-function isRunning(pid: number): boolean {
+export function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
   } catch {
@@ -333,7 +333,7 @@ async function within(promise: Promise<void>, ms: number): Promise<boolean> {
   return Promise.race([promise.then(() => true), timeout]).finally(() => clearTimeout(timer));
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+export function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);

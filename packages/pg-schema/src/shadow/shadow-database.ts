@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { PgSchemaError } from '../errors.js';
 import { assertNotInterrupted, registerCleanup } from './cleanup.js';
+import { dropInBackground, trashName } from './background-drop.js';
 import { withDatabase } from './database-url.js';
 
 export interface ShadowDatabase {
@@ -19,10 +20,20 @@ export interface ShadowDatabase {
 export async function createShadowDatabase(
   server: { url: string; disposable?: boolean },
   label: string,
+  options: {
+    /** A cached schema to copy (CREATE DATABASE ... TEMPLATE); default template0 (empty). */
+    template?: string;
+    /** The database's name; default `pg_schema_shadow_<label>_<random>`. */
+    name?: string;
+    /** Take this existing database over (renamed to the new name) instead of creating one. */
+    adopt?: string;
+    /** The session refuses writes (default_transaction_read_only): a copy that must stay as built. */
+    readOnly?: boolean;
+  } = {},
 ): Promise<ShadowDatabase> {
   assertNotInterrupted();
   const serverUrl = server.url;
-  const name = `pg_schema_shadow_${label}_${randomBytes(5).toString('hex')}`;
+  const name = options.name ?? `pg_schema_shadow_${label}_${randomBytes(5).toString('hex')}`;
   const url = withDatabase(serverUrl, name);
   const client = new pg.Client({ connectionString: url });
   client.on('error', () => undefined);
@@ -32,11 +43,19 @@ export async function createShadowDatabase(
     await creating.catch(() => undefined);
     await client.end().catch(() => undefined);
     if (!server.disposable) {
-      await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
+      // Renamed out of the way and dropped by a detached process (background-drop.ts); dropped
+      // here when the rename fails (a session still on it).
+      const renamed = await renameWhenFree(serverUrl, name, trashName());
+      if (renamed) dropInBackground(serverUrl);
+      else await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
     }
   });
   const drop = () => cleanup.run();
-  creating = adminQuery(serverUrl, `CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8'`);
+  creating = options.adopt
+    ? adminQuery(serverUrl, `ALTER DATABASE ${options.adopt} RENAME TO ${name}`)
+    : options.template
+      ? cloneQuery(serverUrl, `CREATE DATABASE ${name} TEMPLATE ${options.template}`)
+      : adminQuery(serverUrl, `CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8'`);
   await creating.catch(async (error: Error & { code?: string }) => {
     // Not created (unless a Ctrl-C already runs the cleanup, which then drops IF EXISTS).
     cleanup.forget();
@@ -44,6 +63,8 @@ export async function createShadowDatabase(
       error.code === '42501'
         ? ' This user may not create databases: use a role with CREATEDB, or leave MIGRATE_SHADOW_URL unset to use the embedded Postgres.'
         : '';
+    // A cached template dropped meanwhile (evicted by another run): the caller builds instead.
+    if ((options.template || options.adopt) && ['3D000', '55006'].includes(error.code ?? '')) throw error;
     throw new PgSchemaError(
       'SHADOW_UNAVAILABLE',
       `Could not create a shadow database: ${error.message}.${hint}`,
@@ -54,6 +75,7 @@ export async function createShadowDatabase(
     // A throw-away database need not wait for WAL flushes: thousands of model statements each
     // commit on their own, and on a server with fsync on that wait dominated the build.
     await client.query('SET synchronous_commit = off');
+    if (options.readOnly) await client.query('SET default_transaction_read_only = on');
   } catch (error) {
     await drop();
     throw error;
@@ -61,7 +83,36 @@ export async function createShadowDatabase(
   return { name, url, client, drop };
 }
 
-async function adminQuery(serverUrl: string, sql: string): Promise<void> {
+/** ALTER DATABASE ... RENAME, retried briefly while our own session to it is still closing (55006). */
+async function renameWhenFree(serverUrl: string, from: string, to: string): Promise<boolean> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await adminQuery(serverUrl, `ALTER DATABASE ${from} RENAME TO ${to}`);
+      return true;
+    } catch (error) {
+      if ((error as { code?: string }).code !== '55006' || attempt >= 10) return false;
+      await new Promise((resolve) => setTimeout(resolve, 30));
+    }
+  }
+}
+
+/**
+ * CREATE DATABASE ... TEMPLATE fails (55006) while any session is connected to the template. Our
+ * cached templates refuse connections (datallowconn false), so only a session still closing (a
+ * build that just published) or a stray superuser can be in the way: wait a little and retry.
+ */
+async function cloneQuery(serverUrl: string, sql: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await adminQuery(serverUrl, sql);
+    } catch (error) {
+      if ((error as { code?: string }).code !== '55006' || attempt >= 40) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+}
+
+export async function adminQuery(serverUrl: string, sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: serverUrl, connectionTimeoutMillis: 10_000 });
   client.on('error', () => undefined);
   await client.connect();

@@ -2,7 +2,9 @@ import pg from 'pg';
 import { describeDatabaseUrl, maskSecrets } from '@bakery-ia/init-manager';
 import { PgSchemaError } from '../errors.js';
 import { assertNotInterrupted, InterruptedError } from './cleanup.js';
+import { cacheEnabled } from '../cache/cache-mode.js';
 import { startEmbeddedPostgres } from './embedded-server.js';
+import { acquireSharedEmbedded } from './shared-embedded.js';
 
 export interface ShadowServer {
   /** Superuser-ish URL of a maintenance database on the server. */
@@ -39,6 +41,7 @@ export async function acquireShadowServer(shadowUrl: string | undefined): Promis
       release: async () => undefined,
     };
   }
+  if (cacheEnabled()) return sharedEmbedded();
   let embedded;
   try {
     assertNotInterrupted();
@@ -62,6 +65,37 @@ export async function acquireShadowServer(shadowUrl: string | undefined): Promis
     };
   } catch (error) {
     await embedded.stop();
+    throw error;
+  }
+}
+
+/**
+ * The workspace's persistent embedded server (shared-embedded.ts): its databases are dropped as
+ * on any shared server, and the cached templates stay in it between runs.
+ */
+async function sharedEmbedded(): Promise<ShadowServer> {
+  let shared;
+  try {
+    assertNotInterrupted();
+    shared = await acquireSharedEmbedded();
+  } catch (error) {
+    if (error instanceof InterruptedError) throw error;
+    throw new PgSchemaError(
+      'SHADOW_UNAVAILABLE',
+      `Could not start the embedded Postgres: ${(error as Error).message}\nSet PG_SCHEMA_CACHE=off for a throw-away server in the temp folder, or MIGRATE_SHADOW_URL to a Postgres server where this user may create databases.`,
+    );
+  }
+  try {
+    const version = await serverVersion(shared.url, 10_000);
+    return {
+      url: shared.url,
+      description: `embedded PostgreSQL ${version.text}`,
+      majorVersion: version.major,
+      disposable: false,
+      release: () => shared.release(),
+    };
+  } catch (error) {
+    await shared.release();
     throw error;
   }
 }

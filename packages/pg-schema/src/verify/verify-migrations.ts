@@ -31,6 +31,17 @@ import { describeFinding, failingFindings, type LintFinding, type LintLevel } fr
 import { lintMigration } from '../lint/lint-statements.js';
 import { applyModels } from '../models/apply-models.js';
 import { renderMigrationText } from '../render/migration-text.js';
+import { resolve } from 'node:path';
+import { cacheEnabled } from '../cache/cache-mode.js';
+import { modelsKey, scopeOf } from '../cache/cache-key.js';
+import {
+  catalogRecordKey,
+  readReplayRecord,
+  replayRecordKey,
+  writeReplayRecord,
+  type ReplayRecord,
+} from '../cache/catalog-records.js';
+import { openCachedDatabase, serverFingerprint } from '../cache/template-cache.js';
 import { acquireShadowServer } from '../shadow/shadow-server.js';
 import { createShadowDatabase, type ShadowDatabase } from '../shadow/shadow-database.js';
 import { provideShadowRoles, rolesToProvide, type ShadowRoles } from '../shadow/shadow-roles.js';
@@ -129,19 +140,61 @@ export async function verifyMigrations(options: VerifyOptions): Promise<VerifyRe
     ignoreObjects: options.ignoreObjects,
   };
   try {
+    // The models' schema may come from the cache (docs/migrate-verify.md, "Cache"); the replay
+    // never does: its checks read the schema after each migration and run each down section.
+    const cache = cacheEnabled() && !server.disposable;
+    const modelsSpec = {
+      kind: 'models' as const,
+      scope: scopeOf(resolve(options.modelsDir)),
+      key: modelsKey(models, {
+        server: cache ? await serverFingerprint(server.url) : '',
+        roles: rolesToProvide(models, [], { privileges }),
+        privileges,
+      }),
+      label: 'models',
+      enabled: cache,
+    };
+    // A replay of these very files on this engine and server was verified before: its states and
+    // round trip are read from the record instead (catalog-records.ts); lint runs as always.
+    const recordKey =
+      cache && filesOk
+        ? replayRecordKey(migrations, {
+            server: await serverFingerprint(server.url),
+            roles: rolesToProvide([], migrations),
+            privileges,
+            introspect: introspectOptions,
+            roundTrip: options.roundTrip !== false,
+          })
+        : undefined;
+    const record = recordKey ? readReplayRecord(recordKey, migrations.length) : undefined;
+    // The models' catalog too, keyed by the models' cache key and the introspection options.
+    const modelsRecordKey = cache ? catalogRecordKey(modelsSpec.key, introspectOptions) : undefined;
+    const modelsRecord = modelsRecordKey ? readReplayRecord(modelsRecordKey, 0) : undefined;
     const [replayDb, modelsDb] = await Promise.all([
-      createShadowDatabase(server, 'verify'),
-      createShadowDatabase(server, 'models'),
+      record ? undefined : createShadowDatabase(server, 'verify'),
+      modelsRecord ? undefined : openCachedDatabase(server, modelsSpec),
     ]);
-    databases.push(replayDb, modelsDb);
-    roles = await provideShadowRoles(server, rolesToProvide(models, migrations, { privileges }), replayDb);
-    const modelsCatalog = applyModels(modelsDb.client, models, { privileges }).then(() =>
-      introspectCatalog(modelsDb.client, introspectOptions),
-    );
+    if (replayDb) databases.push(replayDb);
+    if (modelsDb) databases.push(modelsDb);
+    // Roles are needed only where something is built; they are claimed in one of our databases.
+    const claimIn = modelsDb ?? replayDb;
+    if (claimIn)
+      roles = await provideShadowRoles(server, rolesToProvide(models, migrations, { privileges }), claimIn);
+    const modelsCatalog: Promise<Catalog> = modelsDb
+      ? modelsDb
+          .build((client) => applyModels(client, models, { privileges }))
+          .then(() => introspectCatalog(modelsDb.client, introspectOptions))
+          .then((catalog) => {
+            if (modelsRecordKey) writeReplayRecord(modelsRecordKey, { states: [catalog], roundTrip: [] });
+            return catalog;
+          })
+      : Promise.resolve((modelsRecord as ReplayRecord).states[0]);
     modelsCatalog.catch(() => undefined);
 
     // Replay one migration at a time, keeping the catalog after each for the later checks.
-    const states: Catalog[] = [await introspectCatalog(replayDb.client, introspectOptions)];
+    const states: Catalog[] = replayDb
+      ? [await introspectCatalog(replayDb.client, introspectOptions)]
+      : (record?.states.slice(0, 1) ?? []);
     const roundTrip: VerifyProblem[] = [];
     const lintProblems: VerifyProblem[] = [];
     const hazardProblems: VerifyProblem[] = [];
@@ -162,6 +215,10 @@ export async function verifyMigrations(options: VerifyOptions): Promise<VerifyRe
           );
           if (checked.hazards.length) hazards.push({ file: migration.fileName, statements: checked.hazards });
           hazardProblems.push(...hazardProblemsOf(migration, checked.hazards, failOnHazard));
+          if (!replayDb) {
+            if (record) states.push(record.states[states.length]);
+            continue;
+          }
           const applied = await applyMigrations(replayDb.client, [migration], {});
           if (applied.error) {
             problems.push(
@@ -182,6 +239,11 @@ export async function verifyMigrations(options: VerifyOptions): Promise<VerifyRe
           }
         }
         replayed = true;
+        if (record) {
+          roundTrip.push(...(record.roundTrip as VerifyProblem[]));
+          return `${migrations.length} migration(s) on ${server.description}, from the cache (these files replayed on this engine and server before; PG_SCHEMA_CACHE=off replays again)`;
+        }
+        if (recordKey) writeReplayRecord(recordKey, { states, roundTrip });
         return `${migrations.length} migration(s) on ${server.description}`;
       });
     }

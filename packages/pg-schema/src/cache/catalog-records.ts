@@ -1,0 +1,102 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { MigrationFile } from '@bakery-ia/init-manager';
+import type { Catalog } from '../catalog/catalog.js';
+import { comparableCatalog } from '../catalog/comparable.js';
+import { defaultCacheRoot } from '../shadow/shared-embedded.js';
+import type { BuildContext } from './cache-key.js';
+import { engineFingerprint } from './engine-fingerprint.js';
+
+/**
+ * What verify's replay found, per set of committed migrations: the catalog before the first
+ * migration and after each one, and the round trip's problems. A pure function of the files, the
+ * engine (its code hash covers introspection and the round trip), the server's fingerprint, the
+ * roles, the options that shape the catalogs and whether the round trip ran: a later verify with
+ * the same key reads it instead of replaying. Only complete replays are kept (a replay that
+ * stopped is run again every time, so its error is always fresh).
+ *
+ * Stored as JSON files in `<cache root>/records/` (mode 700): written to a temp file and renamed,
+ * so a reader sees a whole record or none; a record that does not parse, or whose catalogs do not
+ * survive JSON unchanged, is not used.
+ */
+export interface ReplayRecord {
+  states: Catalog[];
+  roundTrip: unknown[];
+}
+
+export interface RecordContext extends BuildContext {
+  /** Schemas, ignored tables and objects, privileges: what shapes the catalogs read. */
+  introspect: unknown;
+  roundTrip: boolean;
+}
+
+export function replayRecordKey(migrations: MigrationFile[], context: RecordContext): string {
+  return createHash('sha256')
+    .update(
+      JSON.stringify({
+        kind: 'verify-replay',
+        engine: context.engine ?? engineFingerprint(),
+        server: context.server,
+        roles: [...context.roles].sort(),
+        privileges: context.privileges,
+        introspect: context.introspect,
+        roundTrip: context.roundTrip,
+        files: migrations.map((m) => `${m.fileName} ${m.checksum}`),
+      }),
+    )
+    .digest('hex');
+}
+
+/**
+ * Key of the catalog that a cached database (its template key) introspects to with these options:
+ * verify's models side, stored as a record of one state and no round trip.
+ */
+export function catalogRecordKey(databaseKey: string, introspect: unknown): string {
+  return createHash('sha256')
+    .update(JSON.stringify({ kind: 'catalog', databaseKey, introspect }))
+    .digest('hex');
+}
+
+export function readReplayRecord(
+  key: string,
+  migrations: number,
+  root = recordsRoot(),
+): ReplayRecord | undefined {
+  try {
+    const parsed = JSON.parse(readFileSync(join(root, `${key}.json`), 'utf8')) as ReplayRecord;
+    if (!Array.isArray(parsed.states) || parsed.states.length !== migrations + 1) return undefined;
+    if (!Array.isArray(parsed.roundTrip)) return undefined;
+    return parsed;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Best effort: a cache folder that cannot be written only means the next verify replays again. */
+export function writeReplayRecord(key: string, record: ReplayRecord, root = recordsRoot()): void {
+  try {
+    const text = JSON.stringify(record);
+    const back = JSON.parse(text) as ReplayRecord;
+    // Catalogs are plain data; a kind that ever stores something JSON changes makes no record.
+    const same = record.states.every(
+      (state, i) =>
+        JSON.stringify(comparableCatalog(state)) === JSON.stringify(comparableCatalog(back.states[i])),
+    );
+    if (!same) return;
+    mkdirSync(root, { recursive: true, mode: 0o700 });
+    const temp = join(root, `.${key}.${randomBytes(4).toString('hex')}.tmp`);
+    writeFileSync(temp, text, { mode: 0o600 });
+    try {
+      renameSync(temp, join(root, `${key}.json`));
+    } catch {
+      rmSync(temp, { force: true });
+    }
+  } catch {
+    // not written
+  }
+}
+
+function recordsRoot(): string {
+  return join(defaultCacheRoot(), 'records');
+}

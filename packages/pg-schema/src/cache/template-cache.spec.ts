@@ -1,0 +1,222 @@
+import { loadSqlParser, parseMigrationFile, writeMigrationsSum } from '@bakery-ia/init-manager';
+import { adminQuery, describeEachServer, testServers } from '@bakery-ia/test-db';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import pg from 'pg';
+import { comparableCatalog } from '../catalog/comparable';
+import { planMigration } from '../generate/plan-migration';
+import { introspectCatalog } from '../introspect/introspect';
+import { replayKey, scopeOf, type BuildContext } from './cache-key';
+import {
+  BUILD_PREFIX,
+  CACHE_PREFIX,
+  SPARE_PREFIX,
+  entryName,
+  KEEP_PER_SCOPE,
+  openCachedDatabase,
+  serverFingerprint,
+} from './template-cache';
+
+beforeAll(() => loadSqlParser());
+
+const context: BuildContext = { server: 'pg 18', roles: [], privileges: true, engine: 'engine 1' };
+const migration = (sql: string) =>
+  parseMigrationFile('0001_initial.sql', `-- migrate:up\n${sql}\n-- migrate:down\nSELECT 1;\n`).migration!;
+
+describe('replay cache key', () => {
+  it('changes with a migration file, the engine, the server and the roles', () => {
+    const base = replayKey([migration('CREATE TABLE a (id int);')], context);
+    expect(replayKey([migration('CREATE TABLE a (id bigint);')], context)).not.toBe(base);
+    expect(replayKey([migration('CREATE TABLE a (id int);')], { ...context, engine: 'engine 2' })).not.toBe(
+      base,
+    );
+    expect(replayKey([migration('CREATE TABLE a (id int);')], { ...context, server: 'pg 15' })).not.toBe(
+      base,
+    );
+    expect(replayKey([migration('CREATE TABLE a (id int);')], { ...context, roles: ['api'] })).not.toBe(base);
+    expect(replayKey([migration('CREATE TABLE a (id int);')], context)).toBe(base);
+  });
+
+  it('sees the server major version in the server fingerprint', async () => {
+    const prints = await Promise.all(testServers().map((server) => serverFingerprint(server.url)));
+    const majors = prints.map((print) => (JSON.parse(print) as { major: number }).major);
+    expect(new Set(prints).size).toBe(new Set(majors).size);
+  });
+});
+
+describeEachServer('replay and models cache on a shadow server', (server) => {
+  let dir: string;
+  const write = (path: string, text: string) => writeFileSync(join(dir, path), text);
+  const plan = () =>
+    planMigration({
+      modelsDir: join(dir, 'models'),
+      migrationsDir: join(dir, 'migrations'),
+      shadowUrl: server.url,
+    });
+  const databases = async (prefix: string) => {
+    const client = new pg.Client({ connectionString: server.url });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ datname: string }>(
+        'SELECT datname FROM pg_database WHERE starts_with(datname, $1) ORDER BY oid',
+        [prefix],
+      );
+      return rows.map((row) => row.datname);
+    } finally {
+      await client.end();
+    }
+  };
+  const scoped = async (kind: 'r' | 'm', folder: string) =>
+    databases(`${CACHE_PREFIX}${kind}_${scopeOf(resolve(dir, folder))}_`);
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'pg-schema-cache-'));
+    mkdirSync(join(dir, 'models'));
+    mkdirSync(join(dir, 'migrations'));
+    // A unique comment: a key no other test run built.
+    const tag = randomBytes(6).toString('hex');
+    write(
+      'models/01.sql',
+      `-- ${tag}\nCREATE TABLE items (id bigint PRIMARY KEY, name text NOT NULL, note text);\n`,
+    );
+    write(
+      'migrations/0001_initial.sql',
+      `-- ${tag}\n-- migrate:up\nCREATE TABLE items (id bigint PRIMARY KEY, name text NOT NULL);\nCREATE VIEW item_names AS SELECT name FROM items;\n\n-- migrate:down\nDROP VIEW item_names;\nDROP TABLE items;\n`,
+    );
+    writeMigrationsSum(join(dir, 'migrations'));
+  });
+  afterEach(async () => {
+    // This test's entries and spares (its folders are new each time: eviction would never see them again).
+    const scopes = [scopeOf(resolve(dir, 'migrations')), scopeOf(resolve(dir, 'models'))];
+    for (const name of [...(await databases(CACHE_PREFIX)), ...(await databases(SPARE_PREFIX))]) {
+      if (!scopes.some((scope) => name.includes(`_${scope}_`))) continue;
+      if (name.startsWith(CACHE_PREFIX)) await adminQuery(server, `ALTER DATABASE ${name} IS_TEMPLATE false`);
+      await adminQuery(server, `DROP DATABASE IF EXISTS ${name}`);
+    }
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('builds once, then copies the template: the same catalogs as a fresh build', async () => {
+    const first = await plan();
+    expect(first.cache).toEqual({ replay: 'miss', models: 'miss' });
+    const second = await plan();
+    expect(second.cache).toEqual({ replay: 'hit', models: 'hit' });
+    process.env.PG_SCHEMA_CACHE = 'off';
+    const fresh = await plan().finally(() => delete process.env.PG_SCHEMA_CACHE);
+    expect(fresh.cache).toEqual({ replay: 'off', models: 'off' });
+    expect(comparableCatalog(second.current)).toEqual(comparableCatalog(fresh.current));
+    expect(comparableCatalog(second.desired)).toEqual(comparableCatalog(fresh.desired));
+    expect(second.up).toEqual(fresh.up);
+    // The copies used read-only were handed back as spares: the next hit renames one, no copy.
+    const spares = await databases(SPARE_PREFIX);
+    expect(spares.filter((name) => name.includes(scopeOf(resolve(dir, 'migrations'))))).toHaveLength(1);
+    const third = await plan();
+    expect(third.cache).toEqual({ replay: 'hit', models: 'hit' });
+    expect(comparableCatalog(third.current)).toEqual(comparableCatalog(fresh.current));
+    expect(comparableCatalog(third.desired)).toEqual(comparableCatalog(fresh.desired));
+    expect(await scoped('r', 'migrations')).toHaveLength(1);
+    expect(await scoped('m', 'models')).toHaveLength(1);
+  });
+
+  it('a run that renames in its copies leaves the entries as the files build them', async () => {
+    // The models rename the table: the plan renames it in both shadow databases (forWrites).
+    write(
+      'models/01.sql',
+      'CREATE TABLE goods ( -- @renamed-from items\n  id bigint PRIMARY KEY,\n  name text NOT NULL\n);\nCREATE VIEW item_names AS SELECT name FROM goods;\n',
+    );
+    const cold = await plan();
+    const warm = await plan();
+    const spare = await plan();
+    expect(cold.cache).toEqual({ replay: 'miss', models: 'miss' });
+    expect(Object.keys(warm.timings)).toContain('renames');
+    expect([warm.cache, spare.cache]).toEqual([
+      { replay: 'hit', models: 'hit' },
+      { replay: 'hit', models: 'hit' },
+    ]);
+    for (const run of [warm, spare]) {
+      expect(run.changes).toEqual(cold.changes);
+      expect(comparableCatalog(run.current)).toEqual(comparableCatalog(cold.current));
+      expect(comparableCatalog(run.desired)).toEqual(comparableCatalog(cold.desired));
+    }
+    expect(Object.keys(cold.current.tables)).toEqual(['table:public.items']);
+    // Copies that were written to are dropped, never handed back as spares.
+    const spares = await databases(SPARE_PREFIX);
+    expect(spares.filter((name) => name.includes(scopeOf(resolve(dir, 'migrations'))))).toEqual([]);
+  });
+
+  it('never reuses the replay of a changed migration file', async () => {
+    await plan();
+    write(
+      'migrations/0001_initial.sql',
+      `-- migrate:up\nCREATE TABLE items (id bigint PRIMARY KEY, name text NOT NULL, note text);\n\n-- migrate:down\nDROP TABLE items;\n`,
+    );
+    writeMigrationsSum(join(dir, 'migrations'));
+    const changed = await plan();
+    expect(changed.cache).toEqual({ replay: 'miss', models: 'hit' });
+    expect(changed.empty).toBe(true);
+    expect(await scoped('r', 'migrations')).toHaveLength(2);
+    // Eviction keeps the newest KEEP_PER_SCOPE entries of the folder.
+    for (const column of ['a', 'b']) {
+      write(
+        'migrations/0001_initial.sql',
+        `-- migrate:up\nCREATE TABLE items (id bigint PRIMARY KEY, name text NOT NULL, note text, ${column} int);\n\n-- migrate:down\nDROP TABLE items;\n`,
+      );
+      writeMigrationsSum(join(dir, 'migrations'));
+      expect((await plan()).cache.replay).toBe('miss');
+    }
+    expect(await scoped('r', 'migrations')).toHaveLength(KEEP_PER_SCOPE);
+  });
+
+  it('never uses a half-built entry: a build that was not published is a miss, and is cleaned up once stale', async () => {
+    const spec = {
+      kind: 'replay' as const,
+      scope: scopeOf(dir),
+      key: randomBytes(32).toString('hex'),
+      label: 'current',
+      enabled: true,
+    };
+    const shared = { url: server.url };
+    // Killed mid-build: the build database stays, under a name no lookup matches.
+    const killed = await openCachedDatabase(shared, spec);
+    await killed.client.query('CREATE TABLE half (id int)');
+    await killed.client.end();
+    // An entry name that is not a finished template (datistemplate false) is not an entry.
+    await adminQuery(server, `CREATE DATABASE ${entryName('replay', spec.scope, spec.key)}`);
+    const again = await openCachedDatabase(shared, spec);
+    expect(again.hit).toBe(false);
+    await again.build(async (client) => {
+      await client.query('CREATE TABLE whole (id int)');
+    });
+    const tables = await introspectCatalog(again.client, { schemas: ['public'] });
+    expect(Object.keys(tables.tables)).toEqual(['table:public.whole']);
+    await adminQuery(server, `DROP DATABASE ${entryName('replay', spec.scope, spec.key)}`);
+    await again.drop();
+    const third = await openCachedDatabase(shared, spec);
+    try {
+      expect(third.hit).toBe(true);
+      const catalog = await introspectCatalog(third.client, { schemas: ['public'] });
+      expect(Object.keys(catalog.tables)).toEqual(['table:public.whole']);
+    } finally {
+      await third.drop();
+      await adminQuery(server, `DROP DATABASE IF EXISTS ${killed.name} WITH (FORCE)`);
+      await adminQuery(
+        server,
+        `ALTER DATABASE ${entryName('replay', spec.scope, spec.key)} IS_TEMPLATE false`,
+      );
+      await adminQuery(server, `DROP DATABASE ${entryName('replay', spec.scope, spec.key)}`);
+    }
+  });
+
+  it('is safe when two runs miss the same key at once: one entry, no build left', async () => {
+    const buildsBefore = await databases(BUILD_PREFIX);
+    const [a, b] = await Promise.all([plan(), plan()]);
+    expect(a.empty).toBe(false);
+    expect(comparableCatalog(a.current)).toEqual(comparableCatalog(b.current));
+    expect(await scoped('r', 'migrations')).toHaveLength(1);
+    expect(await scoped('m', 'models')).toHaveLength(1);
+    expect((await databases(BUILD_PREFIX)).filter((name) => !buildsBefore.includes(name))).toEqual([]);
+    expect((await plan()).cache).toEqual({ replay: 'hit', models: 'hit' });
+  });
+});

@@ -1,0 +1,389 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { quoteLiteral } from '@bakery-ia/init-manager';
+import { assertNotInterrupted } from '../shadow/cleanup.js';
+import { dropInBackground, trashName } from '../shadow/background-drop.js';
+import { adminQuery, createShadowDatabase, type ShadowDatabase } from '../shadow/shadow-database.js';
+
+/**
+ * Cached schemas on a shadow server, as template databases:
+ *   pg_schema_cache_<r|m>_<scope>_<key>   a finished entry: datistemplate, datallowconn false
+ *   pg_schema_shadow_build_<unix s>_<rand>  an entry being built (never used by another run)
+ * A miss builds into a build database and publishes it at release by setting the template flags
+ * and renaming it (one catalog update each): a run killed mid-build leaves a build database that no
+ * lookup matches, dropped by a later run once it is an hour old. Two runs that miss the same key
+ * both build; the first rename wins and the other drops its copy. Nobody ever connects to an
+ * entry, so CREATE DATABASE ... TEMPLATE never meets a session there.
+ */
+export const CACHE_PREFIX = 'pg_schema_cache_';
+export const BUILD_PREFIX = 'pg_schema_shadow_build_';
+/**
+ * A copy of an entry that a run used read-only and handed back, instead of dropping it: DROP
+ * DATABASE waits for a checkpoint (seconds on a busy server with fsync on), a rename does not.
+ * The next hit takes it over by renaming it (one run wins the rename). Spares are plain databases
+ * nobody connects to; a run's session on a copy refuses writes, and a run that must write (renames)
+ * drops its copy instead of handing it back.
+ */
+export const SPARE_PREFIX = 'pg_schema_spare_';
+const SPARES_PER_KEY = 2;
+/** Entries kept per kind and scope (a service's migrations or models folder): the newest by oid. */
+export const KEEP_PER_SCOPE = 3;
+/** Entries kept per server (test suites make a new folder, so a new scope, every run). */
+export const MAX_ENTRIES = 40;
+const STALE_BUILD_S = 3600;
+
+export type CacheKind = 'replay' | 'models';
+
+export interface CachedDatabaseSpec {
+  kind: CacheKind;
+  /** scopeOf(folder): eviction keeps the newest KEEP_PER_SCOPE entries per kind and scope. */
+  scope: string;
+  /** replayKey / modelsKey (hex). */
+  key: string;
+  label: string;
+  /** false: a plain throw-away database, always built (PG_SCHEMA_CACHE=off, a throw-away server). */
+  enabled: boolean;
+}
+
+export interface CachedDatabase extends ShadowDatabase {
+  /** The schema came from the cache: build() does nothing. */
+  readonly hit: boolean;
+  /** The cache is on for this database (a hit, or a miss that publishes its build). */
+  readonly cached: boolean;
+  /** The entry's database name (a hit), or the build's (a miss). */
+  readonly source: string;
+  /** On a miss, builds the schema; it is published at drop() only when this resolved. */
+  build(run: (client: pg.Client) => Promise<void>): Promise<void>;
+  /**
+   * Call before changing the schema (renames): on a miss, publishes the entry now and moves
+   * `client` to a copy of it, so the entry stays what the files build.
+   */
+  forWrites(): Promise<void>;
+}
+
+type Server = { url: string; disposable?: boolean };
+
+/** Entry name of a kind, scope and key (63 bytes at most: 16 + 2 + 9 + 32). */
+export function entryName(kind: CacheKind, scope: string, key: string): string {
+  return `${CACHE_PREFIX}${kind[0]}_${scope}_${key.slice(0, 32)}`;
+}
+
+/** Prefix of an entry's spares (16 + 2 + 9 + 24 + 1, then 6 random hex: 58 bytes). */
+function sparePrefix(kind: CacheKind, scope: string, key: string): string {
+  return `${SPARE_PREFIX}${kind[0]}_${scope}_${key.slice(0, 24)}_`;
+}
+
+/**
+ * A shadow database holding the schema of `spec.key`: a copy of the cached entry (a hit), or an
+ * empty database that build() fills and drop() publishes (a miss).
+ */
+export async function openCachedDatabase(server: Server, spec: CachedDatabaseSpec): Promise<CachedDatabase> {
+  if (!spec.enabled) return uncached(await createShadowDatabase(server, spec.label));
+  const name = entryName(spec.kind, spec.scope, spec.key);
+  const found = await lookup(server.url, name, sparePrefix(spec.kind, spec.scope, spec.key));
+  if (found.entry) {
+    for (const spare of found.spares) {
+      try {
+        const copy = await createShadowDatabase(server, spec.label, { adopt: spare, readOnly: true });
+        return hitOf(server, copy, name, spec);
+      } catch (error) {
+        // Taken by another run (3D000) or still closing (55006): the next one, or a copy.
+        if (!['3D000', '55006'].includes((error as { code?: string }).code ?? '')) throw error;
+      }
+    }
+    try {
+      const copy = await createShadowDatabase(server, spec.label, { template: name, readOnly: true });
+      return hitOf(server, copy, name, spec);
+    } catch (error) {
+      // Evicted between the lookup and the copy: build it again.
+      if ((error as { code?: string }).code !== '3D000') throw error;
+    }
+  }
+  return buildOf(server, spec, name);
+}
+
+function uncached(db: ShadowDatabase): CachedDatabase {
+  return {
+    ...db,
+    hit: false,
+    cached: false,
+    source: db.name,
+    build: (run) => run(db.client),
+    forWrites: async () => undefined,
+  };
+}
+
+function hitOf(server: Server, db: ShadowDatabase, entry: string, spec: CachedDatabaseSpec): CachedDatabase {
+  let dirty = false;
+  return {
+    ...db,
+    hit: true,
+    cached: true,
+    source: entry,
+    build: async () => undefined,
+    async forWrites() {
+      dirty = true;
+      await db.client.query('SET default_transaction_read_only = off');
+    },
+    async drop() {
+      if (!dirty && (await handBack(server.url, db, sparePrefix(spec.kind, spec.scope, spec.key)))) return;
+      await db.drop();
+    },
+  };
+}
+
+/** Renames a copy used read-only to a spare of its entry; false when it should be dropped. */
+async function handBack(serverUrl: string, db: ShadowDatabase, prefix: string): Promise<boolean> {
+  assertNotInterrupted();
+  await db.client.end().catch(() => undefined);
+  const admin = await connect(serverUrl).catch(() => undefined);
+  if (!admin) return false;
+  try {
+    const { rows } = await admin.query('SELECT 1 FROM pg_database WHERE starts_with(datname, $1)', [prefix]);
+    if (rows.length >= SPARES_PER_KEY) return false;
+    const spare = `${prefix}${randomBytes(3).toString('hex')}`;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await admin.query(`ALTER DATABASE ${db.name} RENAME TO ${spare}`);
+        return true;
+      } catch (error) {
+        if ((error as { code?: string }).code !== '55006' || attempt >= 40) return false;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    }
+  } finally {
+    await admin.end().catch(() => undefined);
+  }
+}
+async function buildOf(server: Server, spec: CachedDatabaseSpec, entry: string): Promise<CachedDatabase> {
+  const buildName = `${BUILD_PREFIX}${Math.floor(Date.now() / 1000)}_${randomBytes(4).toString('hex')}`;
+  const building = await createShadowDatabase(server, spec.label, { name: buildName });
+  let built = false;
+  let current: ShadowDatabase = building;
+  let published: Promise<boolean> | undefined;
+  // Publishing happens once: at forWrites() or at drop(), whichever comes first.
+  const publish = (): Promise<boolean> => {
+    published ??= (async () => {
+      // Ctrl-C before the rename drops the build (createShadowDatabase's cleanup); after it, that
+      // cleanup's DROP DATABASE IF EXISTS names nothing any more.
+      await building.client.end().catch(() => undefined);
+      const ok = await publishEntry(server.url, buildName, entry).catch((error: Error) => {
+        if (process.env.PG_SCHEMA_CACHE_DEBUG)
+          process.stderr.write(`pg-schema cache: publish failed: ${error.message}\n`);
+        return false;
+      });
+      if (ok) {
+        await evict(server.url, spec, entry).catch(() => undefined);
+      } else {
+        // Not published (another run was first, or an error): a template cannot be dropped as is.
+        await adminQuery(server.url, `ALTER DATABASE ${buildName} IS_TEMPLATE false`).catch(() => undefined);
+        await building.drop();
+      }
+      return ok;
+    })();
+    return published;
+  };
+  const db: CachedDatabase = {
+    get name() {
+      return current.name;
+    },
+    get url() {
+      return current.url;
+    },
+    get client() {
+      return current.client;
+    },
+    hit: false,
+    cached: true,
+    source: buildName,
+    async build(run) {
+      await run(building.client);
+      built = true;
+    },
+    async forWrites() {
+      if (current !== building) return;
+      assertNotInterrupted();
+      if (built && (await publish())) {
+        current = await createShadowDatabase(server, spec.label, { template: entry });
+      }
+    },
+    async drop() {
+      if (current !== building) await current.drop();
+      if (built && !published) await publish();
+      else if (!published) await building.drop();
+    },
+  } as CachedDatabase;
+  return db;
+}
+
+/** Template flags first, then the rename: an entry's name only ever names a finished template. */
+async function publishEntry(serverUrl: string, buildName: string, entry: string): Promise<boolean> {
+  const admin = await connect(serverUrl);
+  try {
+    await admin.query(`ALTER DATABASE ${buildName} WITH ALLOW_CONNECTIONS false IS_TEMPLATE true`);
+    await admin.query(
+      `COMMENT ON DATABASE ${buildName} IS ${quoteLiteral(`pg-schema cache entry, built ${new Date().toISOString()}; safe to drop (ALTER DATABASE ... IS_TEMPLATE false, then DROP DATABASE)`)}`,
+    );
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await admin.query(`ALTER DATABASE ${buildName} RENAME TO ${entry}`);
+        return true;
+      } catch (error) {
+        const code = (error as { code?: string }).code;
+        // 42P04: another run published the same key first; ours is dropped.
+        if (code === '42P04') return false;
+        // 55006: our own session to the build is still closing.
+        if (code !== '55006' || attempt >= 60) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    }
+  } finally {
+    await admin.end().catch(() => undefined);
+  }
+}
+
+/** Whether the finished entry exists, and its spares. */
+async function lookup(
+  serverUrl: string,
+  name: string,
+  prefix: string,
+): Promise<{ entry: boolean; spares: string[] }> {
+  const admin = await connect(serverUrl);
+  try {
+    const { rows } = await admin.query<{ datname: string; datistemplate: boolean; datallowconn: boolean }>(
+      'SELECT datname, datistemplate, datallowconn FROM pg_database WHERE datname = $1 OR starts_with(datname, $2)',
+      [name, prefix],
+    );
+    return {
+      entry: rows.some((row) => row.datname === name && row.datistemplate && !row.datallowconn),
+      spares: rows.filter((row) => row.datname !== name && !row.datistemplate).map((row) => row.datname),
+    };
+  } finally {
+    await admin.end().catch(() => undefined);
+  }
+}
+
+/**
+ * Keeps the newest KEEP_PER_SCOPE entries of this kind and scope and the newest MAX_ENTRIES of the
+ * server (`keep` always), drops the others, the spares whose entry is gone, and build databases an
+ * hour old (a run killed mid-build). Dropped means renamed to trash and dropped by a detached
+ * process (background-drop.ts): eviction never makes a run wait for checkpoints. Best effort.
+ */
+async function evict(serverUrl: string, spec: CachedDatabaseSpec, keep: string): Promise<void> {
+  const admin = await connect(serverUrl);
+  try {
+    const { rows } = await admin.query<{ datname: string; used: boolean }>(
+      `SELECT datname, EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.datid = d.oid) AS used
+         FROM pg_database d
+        WHERE starts_with(datname, $1) OR starts_with(datname, $2) OR starts_with(datname, $3)
+        ORDER BY oid DESC`,
+      [CACHE_PREFIX, SPARE_PREFIX, BUILD_PREFIX],
+    );
+    const names = rows.map((row) => row.datname);
+    const entries = names.filter((name) => name.startsWith(CACHE_PREFIX) && name !== keep);
+    const scopePrefix = `${CACHE_PREFIX}${spec.kind[0]}_${spec.scope}_`;
+    const drop = new Set([
+      ...entries.filter((name) => name.startsWith(scopePrefix)).slice(KEEP_PER_SCOPE - 1),
+      ...entries.slice(MAX_ENTRIES - 1),
+    ]);
+    const kept = new Set(
+      [keep, ...entries.filter((name) => !drop.has(name))].map((name) => identity(name, CACHE_PREFIX)),
+    );
+    const now = Date.now() / 1000;
+    for (const row of rows) {
+      const name = row.datname;
+      if (name.startsWith(SPARE_PREFIX) && !kept.has(identity(name, SPARE_PREFIX))) drop.add(name);
+      if (
+        name.startsWith(BUILD_PREFIX) &&
+        !row.used &&
+        now - Number(name.slice(BUILD_PREFIX.length).split('_')[0]) > STALE_BUILD_S
+      )
+        drop.add(name);
+    }
+    let renamed = false;
+    for (const name of drop) {
+      try {
+        if (!name.startsWith(SPARE_PREFIX)) await admin.query(`ALTER DATABASE ${name} IS_TEMPLATE false`);
+        await admin.query(`ALTER DATABASE ${name} RENAME TO ${trashName()}`);
+        renamed = true;
+      } catch {
+        // in use (a spare being taken over) or gone: left for a later run
+      }
+    }
+    if (renamed) dropInBackground(serverUrl);
+  } finally {
+    await admin.end().catch(() => undefined);
+  }
+}
+
+/** `<kind>_<scope>_<first 24 of the key>`: what an entry and its spares share. */
+function identity(name: string, prefix: string): string {
+  return name.slice(prefix.length, prefix.length + 2 + 9 + 24);
+}
+
+async function dropEntry(admin: pg.Client, name: string): Promise<void> {
+  if (!name.startsWith(SPARE_PREFIX)) await admin.query(`ALTER DATABASE ${name} IS_TEMPLATE false`);
+  await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+}
+
+/** Every entry and build database on the server (for `clear`): dropped, except builds in use. */
+export async function clearCache(serverUrl: string): Promise<string[]> {
+  const admin = await connect(serverUrl);
+  const dropped: string[] = [];
+  try {
+    const { rows } = await admin.query<{ datname: string }>(
+      `SELECT datname FROM pg_database
+        WHERE starts_with(datname, $1) OR starts_with(datname, $2) OR starts_with(datname, $3) ORDER BY 1`,
+      [CACHE_PREFIX, BUILD_PREFIX, SPARE_PREFIX],
+    );
+    for (const { datname } of rows) {
+      try {
+        await dropEntry(admin, datname);
+        dropped.push(datname);
+      } catch {
+        // a build in use by a running task
+      }
+    }
+  } finally {
+    await admin.end().catch(() => undefined);
+  }
+  return dropped;
+}
+
+async function connect(url: string): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
+  client.on('error', () => undefined);
+  await client.connect();
+  return client;
+}
+
+const fingerprints = new Map<string, Promise<string>>();
+
+/**
+ * What the server adds to a cache key: its major version, the user that owns what the build
+ * creates, template0's encoding and locale, and the extensions (and default versions) it offers.
+ * One query, once per server URL and process.
+ */
+export function serverFingerprint(serverUrl: string): Promise<string> {
+  let found = fingerprints.get(serverUrl);
+  if (!found) {
+    found = (async () => {
+      const admin = await connect(serverUrl);
+      try {
+        const { rows } = await admin.query<Record<string, string>>(
+          `SELECT current_setting('server_version_num')::int / 10000 AS major, current_user AS owner,
+                  (SELECT pg_encoding_to_char(encoding) || ' ' || datcollate || ' ' || datctype
+                     FROM pg_database WHERE datname = 'template0') AS locale,
+                  (SELECT string_agg(name || ' ' || coalesce(default_version, ''), ',' ORDER BY name)
+                     FROM pg_available_extensions) AS extensions`,
+        );
+        return JSON.stringify(rows[0]);
+      } finally {
+        await admin.end().catch(() => undefined);
+      }
+    })();
+    fingerprints.set(serverUrl, found);
+    found.catch(() => fingerprints.delete(serverUrl));
+  }
+  return found;
+}

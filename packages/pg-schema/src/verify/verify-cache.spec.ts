@@ -1,0 +1,87 @@
+import { writeMigrationsSum } from '@bakery-ia/init-manager';
+import { describeEachServer } from '@bakery-ia/test-db';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { verifyMigrations } from './verify-migrations';
+
+/** verify reads a replay it verified before (catalog-records.ts) instead of replaying again. */
+describeEachServer('verifyMigrations: the replay record cache', (server) => {
+  let dir: string;
+  let cacheDir: string;
+  const saved = { ...process.env };
+  const write = (path: string, text: string) => writeFileSync(join(dir, path), text);
+  const verify = () =>
+    verifyMigrations({
+      modelsDir: join(dir, 'models'),
+      migrationsDir: join(dir, 'migrations'),
+      shadowUrl: server.url,
+    });
+  const check = (report: Awaited<ReturnType<typeof verify>>, id: string) =>
+    report.checks.find((c) => c.id === id)!;
+  const fromCache = (report: Awaited<ReturnType<typeof verify>>) =>
+    (check(report, 'replay').note ?? '').includes('from the cache');
+  const migration = (up: string, down: string) => `-- migrate:up\n${up}\n\n-- migrate:down\n${down}\n`;
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'pg-schema-verify-cache-'));
+    cacheDir = mkdtempSync(join(tmpdir(), 'pg-schema-records-'));
+    process.env.PG_SCHEMA_CACHE_DIR = cacheDir;
+    delete process.env.PG_SCHEMA_CACHE;
+    mkdirSync(join(dir, 'models'));
+    mkdirSync(join(dir, 'migrations'));
+    const tag = randomBytes(4).toString('hex');
+    write(
+      'models/01.sql',
+      `-- ${tag}\nCREATE TABLE items (id bigint PRIMARY KEY);\nCOMMENT ON TABLE items IS 'Items';\n`,
+    );
+    write(
+      'migrations/0001_initial.sql',
+      migration('CREATE TABLE items (id bigint PRIMARY KEY);', 'DROP TABLE items;'),
+    );
+    // An incomplete down section: the round trip fails, and must fail the same from the cache.
+    write('migrations/0002_name.sql', migration("COMMENT ON TABLE items IS 'Items';", 'SELECT 1;'));
+    writeMigrationsSum(join(dir, 'migrations'));
+  });
+  afterEach(() => {
+    process.env = { ...saved };
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(cacheDir, { recursive: true, force: true });
+  });
+
+  it('gives the same checks from the record as from a replay, round-trip problems included', async () => {
+    const first = await verify();
+    const second = await verify();
+    expect([fromCache(first), fromCache(second)]).toEqual([false, true]);
+    const outcome = (report: typeof first) =>
+      report.checks.map((c) => ({ id: c.id, status: c.status, problems: c.problems }));
+    expect(outcome(second)).toEqual(outcome(first));
+    expect(check(first, 'round-trip').status).toBe('failed');
+    expect(check(first, 'drift').status).toBe('passed');
+  });
+
+  it('replays again after a migration file changes, reads a changed model file, and with PG_SCHEMA_CACHE=off', async () => {
+    await verify();
+    write(
+      'migrations/0002_name.sql',
+      migration("COMMENT ON TABLE items IS 'Items';", 'COMMENT ON TABLE items IS NULL;'),
+    );
+    writeMigrationsSum(join(dir, 'migrations'));
+    const changed = await verify();
+    expect(fromCache(changed)).toBe(false);
+    expect(changed.ok).toBe(true);
+    // A changed model file is a new models key: the drift it makes is found.
+    write(
+      'models/01.sql',
+      `CREATE TABLE items (id bigint PRIMARY KEY, note text);\nCOMMENT ON TABLE items IS 'Items';\n`,
+    );
+    const drift = await verify();
+    expect(fromCache(drift)).toBe(true);
+    expect(check(drift, 'drift').status).toBe('failed');
+    process.env.PG_SCHEMA_CACHE = 'off';
+    const off = await verify();
+    expect(fromCache(off)).toBe(false);
+    expect(check(off, 'drift').status).toBe('failed');
+  });
+});

@@ -1,0 +1,95 @@
+'use strict';
+/**
+ * Focused measurement of the replay and models cache (issue 14): planMigration end to end on the
+ * diff workload's schema, against the floor, with the cache off (every run builds both schemas:
+ * the engine before the cache), cold (new keys: a comment added to both files) and warm (the same
+ * files again: the first hit copies the template, the next renames in the copy that one handed
+ * back, `spare`). Rounds interleave the four so machine noise hits them alike; medians are printed.
+ *
+ *   node tools/bench/replay-cache.js            # 50 and 1000 tables, 3 rounds
+ *   BENCH_SIZES=50 BENCH_RUNS=5 node tools/bench/replay-cache.js
+ */
+const { appendFileSync, rmSync } = require('node:fs');
+const path = require('node:path');
+const { writeMigrationsSum } = require('@bakery-ia/init-manager');
+const { writeDiffFixtures } = require('./lib/fixtures.js');
+const { chooseServer } = require('./lib/server.js');
+const { runTask } = require('./lib/spawn.js');
+const { median } = require('./lib/stats.js');
+
+async function main() {
+  const sizes = (process.env.BENCH_SIZES || '50,1000').split(',').map(Number);
+  const runs = Number(process.env.BENCH_RUNS) || 3;
+  const server = await chooseServer((line) => process.stderr.write(`${line}\n`));
+  const out = {};
+  for (const size of sizes) {
+    const files = writeDiffFixtures(size);
+    const ours = (cache) =>
+      runTask('ours', {
+        modelsDir: files.modelsDir,
+        migrationsDir: files.migrationsDir,
+        shadowUrl: server.url,
+        cache,
+      });
+    const times = { floor: [], off: [], cold: [], warm: [], spare: [] };
+    try {
+      for (let i = 0; i < runs; i++) {
+        times.floor.push(
+          (
+            await runTask('floor', {
+              serverUrl: server.url,
+              beforeFile: files.beforeChunked,
+              afterFile: files.afterChunked,
+              label: `rc${i}`,
+            })
+          ).ms,
+        );
+        times.off.push((await ours('off')).ms);
+        // New keys: the same schema, one more comment line in each file.
+        appendFileSync(path.join(files.modelsDir, 'schema.sql'), `\n-- bench cold run ${Date.now()}\n`);
+        appendFileSync(
+          path.join(files.migrationsDir, '0001_initial.sql'),
+          `\n-- bench cold run ${Date.now()}\n`,
+        );
+        writeMigrationsSum(files.migrationsDir);
+        const cold = await ours();
+        if (cold.cache.replay !== 'miss' || cold.cache.models !== 'miss')
+          throw new Error(`cold run was ${JSON.stringify(cold.cache)}`);
+        times.cold.push(cold.ms);
+        const warm = await ours();
+        if (warm.cache.replay !== 'hit' || warm.cache.models !== 'hit')
+          throw new Error(`warm run was ${JSON.stringify(warm.cache)}`);
+        times.warm.push(warm.ms);
+        // The steady state: the copy the warm run handed back is renamed in (no copy, no drop).
+        const spare = await ours();
+        if (spare.cache.replay !== 'hit' || spare.cache.models !== 'hit')
+          throw new Error(`spare run was ${JSON.stringify(spare.cache)}`);
+        times.spare.push(spare.ms);
+        process.stderr.write(
+          `  ${size} tables run ${i + 1}: ${JSON.stringify({ floor: times.floor[i], off: times.off[i], cold: cold.ms, warm: warm.ms, spare: spare.ms, spareStages: spare.timings })}\n`,
+        );
+      }
+    } finally {
+      rmSync(files.dir, { recursive: true, force: true });
+    }
+    const floor = median(times.floor);
+    out[size] = Object.fromEntries(
+      Object.entries(times).map(([k, v]) => [
+        k,
+        { ms: Math.round(median(v)), toFloor: Number((median(v) / floor).toFixed(2)) },
+      ]),
+    );
+    process.stdout.write(
+      `${size} tables on ${server.source} PG ${server.version}: ${JSON.stringify(out[size])}\n`,
+    );
+  }
+  await server.stop();
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    process.stderr.write(`${error.stack || error}\n`);
+    process.exit(1);
+  },
+);
