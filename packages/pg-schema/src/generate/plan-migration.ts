@@ -31,7 +31,12 @@ import { cacheEnabled } from '../cache/cache-mode.js';
 import { modelsKey, replayKey, scopeOf } from '../cache/cache-key.js';
 import { openCachedDatabase, serverFingerprint, type CachedDatabase } from '../cache/template-cache.js';
 import { acquireShadowServer } from '../shadow/shadow-server.js';
-import { provideShadowRoles, rolesToProvide, type ShadowRoles } from '../shadow/shadow-roles.js';
+import {
+  cacheKeepsNoRole,
+  provideShadowRoles,
+  rolesToProvide,
+  type ShadowRoles,
+} from '../shadow/shadow-roles.js';
 import { planRenames } from './apply-renames.js';
 import { stepLockTimeout, withLockTimeout } from './lock-timeout.js';
 import { planConversions } from './plan-conversions.js';
@@ -123,7 +128,10 @@ export async function planMigration(options: PlanOptions): Promise<MigrationPlan
     // Both schemas are a pure function of their files, the engine and the server: a copy of a
     // cached template when one was built before (docs/architecture.md, "Replay cache").
     const [currentDb, desiredDb] = await time('create databases', async () => {
-      const cache = cacheEnabled() && !server.disposable;
+      const cache =
+        cacheEnabled() &&
+        !server.disposable &&
+        (await cacheKeepsNoRole(server, rolesToProvide(models, migrations, { privileges })));
       const serverPrint = cache ? await serverFingerprint(server.url) : '';
       const context = (roles: string[]) => ({ server: serverPrint, roles, privileges });
       const opened = await Promise.allSettled([

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import pg from 'pg';
 
 /**
  * DROP DATABASE waits for a checkpoint: on a busy server with fsync on, 1-4 s per database, after
@@ -16,15 +17,19 @@ export function trashName(): string {
   return `${TRASH_PREFIX}${Math.floor(Date.now() / 1000)}_${randomBytes(4).toString('hex')}`;
 }
 
+/** Trash databases nobody is connected to (a dropper's or a run's own). */
+const TRASH_SQL =
+  "SELECT datname FROM pg_database d WHERE starts_with(datname, '" +
+  TRASH_PREFIX +
+  "') AND NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.datid = d.oid)";
+
 const DROPPER = String.raw`
 const pg = require(process.env.PG_SCHEMA_PG_MODULE);
 (async () => {
   const client = new pg.Client({ connectionString: process.env.PG_SCHEMA_TRASH_URL, connectionTimeoutMillis: 10000 });
   client.on('error', () => undefined);
   await client.connect();
-  const { rows } = await client.query(
-    "SELECT datname FROM pg_database d WHERE starts_with(datname, 'pg_schema_shadow_trash_') " +
-      "AND NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.datid = d.oid)");
+  const { rows } = await client.query(process.env.PG_SCHEMA_TRASH_SQL);
   for (const { datname } of rows) {
     // A build published half way may still carry the template flag.
     await client.query('ALTER DATABASE ' + datname + ' IS_TEMPLATE false').catch(() => undefined);
@@ -33,6 +38,27 @@ const pg = require(process.env.PG_SCHEMA_PG_MODULE);
   await client.end();
 })().catch(() => undefined).finally(() => process.exit(0));
 `;
+
+/**
+ * Drops the trash now, in this process: before a run drops the roles it made, as DROP ROLE
+ * refuses while a database (a shadow database in the trash too) holds a privilege of the role.
+ */
+export async function dropTrashNow(serverUrl: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl, connectionTimeoutMillis: 10_000 });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    const { rows } = await client.query<{ datname: string }>(TRASH_SQL);
+    for (const { datname } of rows) {
+      await client.query(`ALTER DATABASE ${datname} IS_TEMPLATE false`).catch(() => undefined);
+      await client.query(`DROP DATABASE IF EXISTS ${datname}`).catch(() => undefined);
+    }
+  } catch {
+    // left to the background dropper
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
 
 const pendingServers = new Set<string>();
 let timer: NodeJS.Timeout | undefined;
@@ -57,7 +83,12 @@ function startDroppers(): void {
       const child = spawn(process.execPath, ['-e', DROPPER], {
         detached: true,
         stdio: 'ignore',
-        env: { ...process.env, PG_SCHEMA_TRASH_URL: url, PG_SCHEMA_PG_MODULE: require.resolve('pg') },
+        env: {
+          ...process.env,
+          PG_SCHEMA_TRASH_URL: url,
+          PG_SCHEMA_TRASH_SQL: TRASH_SQL,
+          PG_SCHEMA_PG_MODULE: require.resolve('pg'),
+        },
       });
       child.on('error', () => undefined);
       child.unref();

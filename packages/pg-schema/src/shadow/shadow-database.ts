@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { PgSchemaError } from '../errors.js';
+import { quoteLiteral } from '../render/sql-text.js';
 import { assertNotInterrupted, registerCleanup } from './cleanup.js';
 import { dropInBackground, trashName } from './background-drop.js';
 import { withDatabase } from './database-url.js';
@@ -41,7 +42,12 @@ export async function createShadowDatabase(
   let creating: Promise<void> = Promise.resolve();
   const cleanup = registerCleanup(async () => {
     await creating.catch(() => undefined);
-    await client.end().catch(() => undefined);
+    // A session busy with a statement (a long migration at Ctrl-C) closes only when the statement
+    // ends: do not wait for it, DROP ... WITH (FORCE) below ends it.
+    await Promise.race([
+      client.end().catch(() => undefined),
+      new Promise((resolve) => setTimeout(resolve, 1000).unref()),
+    ]);
     if (!server.disposable) {
       // Renamed out of the way and dropped by a detached process (background-drop.ts); dropped
       // here when the rename fails (a session still on it).
@@ -86,12 +92,17 @@ export async function createShadowDatabase(
 /** ALTER DATABASE ... RENAME, retried briefly while our own session to it is still closing (55006). */
 async function renameWhenFree(serverUrl: string, from: string, to: string): Promise<boolean> {
   for (let attempt = 1; ; attempt++) {
+    // RENAME waits 5 s for other sessions before it fails: a session of ours still busy with a
+    // statement (Ctrl-C during a long migration) is ended first (nobody else uses a shadow database).
+    await adminQuery(
+      serverUrl,
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = ${quoteLiteral(from)} AND pid <> pg_backend_pid()`,
+    ).catch(() => undefined);
     try {
       await adminQuery(serverUrl, `ALTER DATABASE ${from} RENAME TO ${to}`);
       return true;
     } catch (error) {
-      if ((error as { code?: string }).code !== '55006' || attempt >= 10) return false;
-      await new Promise((resolve) => setTimeout(resolve, 30));
+      if ((error as { code?: string }).code !== '55006' || attempt >= 3) return false;
     }
   }
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { loadSqlParser, parseMigrationFile, splitStatements, type ModelFile } from '@bakery-ia/init-manager';
 import { adminQuery, createTestDatabase, describeEachServer } from '@bakery-ia/test-db';
 import pg from 'pg';
-import { provideShadowRoles, rolesToProvide, SHADOW_ROLE_COMMENT } from './shadow-roles';
+import { cacheKeepsNoRole, provideShadowRoles, rolesToProvide, SHADOW_ROLE_COMMENT } from './shadow-roles';
 
 beforeAll(() => loadSqlParser());
 
@@ -33,6 +33,19 @@ describe('roles to provide', () => {
 describeEachServer('roles on a shadow server', (server) => {
   const name = () => `shadow_role_${randomBytes(4).toString('hex')}`;
   const shared = { url: server.url, disposable: false, description: 'the test server' };
+
+  it('lets the cache keep schemas on a shared server only when every named role exists', async () => {
+    const [present, missing] = [name(), name()];
+    await adminQuery(server, `CREATE ROLE ${present} NOLOGIN`);
+    try {
+      expect(await cacheKeepsNoRole(shared, [])).toBe(true);
+      expect(await cacheKeepsNoRole(shared, [present])).toBe(true);
+      expect(await cacheKeepsNoRole(shared, [present, missing])).toBe(false);
+      expect(await cacheKeepsNoRole({ ...shared, private: true }, [missing])).toBe(true);
+    } finally {
+      await adminQuery(server, `DROP ROLE ${present}`);
+    }
+  });
   const roleInfo = async (role: string) => {
     const client = new pg.Client({ connectionString: server.url });
     await client.connect();

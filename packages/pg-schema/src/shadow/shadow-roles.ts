@@ -10,6 +10,7 @@ import {
 } from '@bakery-ia/init-manager';
 import pg from 'pg';
 import { PgSchemaError } from '../errors.js';
+import { dropTrashNow } from './background-drop.js';
 
 /**
  * Roles on the shadow server. Roles belong to the whole server, not to a database: the ones that
@@ -76,12 +77,40 @@ export async function provideShadowRoles(
         // Until its shadow databases are dropped, no other run can drop these roles.
         for (const role of ours)
           await admin.query(`GRANT CONNECT ON DATABASE ${quoteIdent(claimIn.name)} TO ${quoteIdent(role)}`);
-        return { created: [...new Set(created)].sort(), release: () => dropRoles(server.url, ours) };
+        return {
+          created: [...new Set(created)].sort(),
+          // The run's shadow databases went to the trash (background-drop.ts): gone first.
+          release: async () => {
+            if (ours.length === 0) return;
+            await dropTrashNow(server.url);
+            await dropRoles(server.url, ours);
+          },
+        };
       } catch (error) {
         // Another run dropped one of them meanwhile: create it again.
         if (codeOf(error) !== '42704' || attempt >= 5) throw error;
       }
     }
+  } finally {
+    await admin.end().catch(() => undefined);
+  }
+}
+
+/**
+ * Whether the cache may keep this run's schemas on `server`: a cached template that holds grants
+ * of a role made for the run keeps that role on the server (DROP ROLE refuses), where it could
+ * later hide a missing role from a real database of the same server. So on a shared server the
+ * cache is used only when every role the files name exists already; the workspace's own embedded
+ * server holds no real database, and a role left there is harmless.
+ */
+export async function cacheKeepsNoRole(
+  server: { url: string; private?: boolean },
+  roles: string[],
+): Promise<boolean> {
+  if (server.private || roles.length === 0) return true;
+  const admin = await connect(server.url);
+  try {
+    return (await missingRoles(admin, roles)).length === 0;
   } finally {
     await admin.end().catch(() => undefined);
   }

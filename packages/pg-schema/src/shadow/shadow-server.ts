@@ -17,6 +17,8 @@ export interface ShadowServer {
    * whose checkpoint was the slowest step of a run on large schemas.
    */
   disposable: boolean;
+  /** Only pg-schema uses the server (the workspace's embedded one): no real database lives there. */
+  private?: boolean;
   release(): Promise<void>;
 }
 
@@ -92,6 +94,7 @@ async function sharedEmbedded(): Promise<ShadowServer> {
       description: `embedded PostgreSQL ${version.text}`,
       majorVersion: version.major,
       disposable: false,
+      private: true,
       release: () => shared.release(),
     };
   } catch (error) {

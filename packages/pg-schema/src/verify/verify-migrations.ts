@@ -44,7 +44,12 @@ import {
 import { openCachedDatabase, serverFingerprint } from '../cache/template-cache.js';
 import { acquireShadowServer } from '../shadow/shadow-server.js';
 import { createShadowDatabase, type ShadowDatabase } from '../shadow/shadow-database.js';
-import { provideShadowRoles, rolesToProvide, type ShadowRoles } from '../shadow/shadow-roles.js';
+import {
+  cacheKeepsNoRole,
+  provideShadowRoles,
+  rolesToProvide,
+  type ShadowRoles,
+} from '../shadow/shadow-roles.js';
 import {
   CHECK_TITLES,
   type CheckId,
@@ -142,7 +147,10 @@ export async function verifyMigrations(options: VerifyOptions): Promise<VerifyRe
   try {
     // The models' schema may come from the cache (docs/migrate-verify.md, "Cache"); the replay
     // never does: its checks read the schema after each migration and run each down section.
-    const cache = cacheEnabled() && !server.disposable;
+    const cache =
+      cacheEnabled() &&
+      !server.disposable &&
+      (await cacheKeepsNoRole(server, rolesToProvide(models, migrations, { privileges })));
     const modelsSpec = {
       kind: 'models' as const,
       scope: scopeOf(resolve(options.modelsDir)),
