@@ -33,6 +33,20 @@ export interface EmbeddedServerOptions {
 }
 
 export const SUPERUSER = 'postgres';
+
+/** A cluster of our own: scram for the one superuser, C locale, no fsync while it is made. */
+export function initdbArgs(dataDir: string, passwordFile: string): string[] {
+  return [
+    `--pgdata=${dataDir}`,
+    '--auth=scram-sha-256',
+    `--username=${SUPERUSER}`,
+    `--pwfile=${passwordFile}`,
+    '--no-sync',
+    '--no-instructions',
+    '--encoding=UTF8',
+    '--locale=C',
+  ];
+}
 export const SOCKET_PORT = 5432;
 /** sun_path holds 108 bytes on Linux (104 on macOS), the terminating NUL included. */
 export const SOCKET_PATH_MAX = 103;
@@ -128,20 +142,7 @@ export async function startEmbeddedPostgres(options: EmbeddedServerOptions = {})
     const timeoutMs = options.timeoutMs ?? 60_000;
     await withTimeout(
       (async () => {
-        await run(
-          'initdb',
-          [
-            `--pgdata=${dataDir}`,
-            '--auth=scram-sha-256',
-            `--username=${SUPERUSER}`,
-            `--pwfile=${passwordFile}`,
-            '--no-sync',
-            '--no-instructions',
-            '--encoding=UTF8',
-            '--locale=C',
-          ],
-          spawnOptions,
-        );
+        await run('initdb', initdbArgs(dataDir, passwordFile), spawnOptions);
         rmSync(passwordFile, { force: true });
         appendFileSync(join(dataDir, 'postgresql.conf'), serverSettings(runDir));
         // pg_ctl starts the server in its own session, outside our process tree: a Ctrl-C in the

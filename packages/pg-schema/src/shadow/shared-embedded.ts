@@ -29,6 +29,7 @@ import {
   serverSettings,
   SOCKET_PATH_MAX,
   SOCKET_PORT,
+  initdbArgs,
   SUPERUSER,
   withTimeout,
 } from './embedded-server.js';
@@ -271,16 +272,7 @@ async function startServer(
     const passwordFile = join(serverDir, 'superuser-password');
     writeFileSync(passwordFile, `${randomBytes(24).toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
     if (asRoot) chownSync(passwordFile, user.uid, user.gid);
-    await run('initdb', [
-      `--pgdata=${dataDir}`,
-      '--auth=scram-sha-256',
-      `--username=${SUPERUSER}`,
-      `--pwfile=${passwordFile}`,
-      '--no-sync',
-      '--no-instructions',
-      '--encoding=UTF8',
-      '--locale=C',
-    ]).catch((error: Error) => {
+    await run('initdb', initdbArgs(dataDir, passwordFile)).catch((error: Error) => {
       throw new Error(`${error.message}\n${log.slice(-10).join('\n')}`);
     });
     appendFileSync(join(dataDir, 'postgresql.conf'), serverSettings(serverDir));
