@@ -71,6 +71,28 @@ describe('shared embedded server', () => {
     expect(await stopped(a.serverDir, pid)).toBe(true);
   });
 
+  // A clone in a mode-700 folder as root (many containers and CI images): the server's user cannot
+  // enter the workspace's cache, so the server lives in a private folder of TMPDIR.
+  (process.getuid?.() === 0 ? it : it.skip)(
+    'as root in a private folder, lives under TMPDIR instead (made when missing)',
+    async () => {
+      const privateRoot = join(root, 'private');
+      mkdirSync(privateRoot, { mode: 0o700 });
+      const temp = join(root, 'tmp');
+      mkdirSync(temp, { mode: 0o711 });
+      const run = await acquireSharedEmbedded({
+        root: join(privateRoot, 'cache'),
+        fallbackRoot: temp,
+        idleMs,
+      });
+      expect(run.serverDir.startsWith(join(temp, 'pg-schema-cache-0'))).toBe(true);
+      expect(await query(run.url, 'SELECT 1 AS one')).toEqual([{ one: 1 }]);
+      const pid = postmasterPid(join(run.serverDir, 'data'))!;
+      await run.release();
+      expect(await stopped(run.serverDir, pid)).toBe(true);
+    },
+  );
+
   it('a run killed with SIGKILL leaves no server behind: its lease dies with it', async () => {
     const script = `
       const { acquireSharedEmbedded } = require(${JSON.stringify(join(__dirname, '..', '..', 'dist', 'shadow', 'shared-embedded.js'))});

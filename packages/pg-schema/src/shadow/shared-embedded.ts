@@ -69,6 +69,8 @@ export interface SharedEmbeddedServer {
 export interface SharedEmbeddedOptions {
   /** Default: the workspace's node_modules/.cache/pg-schema (or PG_SCHEMA_CACHE_DIR). */
   root?: string;
+  /** Where the server lives when its user cannot enter `root` (root in a mode-700 clone); default TMPDIR. */
+  fallbackRoot?: string;
   idleMs?: number;
   timeoutMs?: number;
 }
@@ -98,7 +100,12 @@ export async function acquireSharedEmbedded(
     gid: process.getgid?.() ?? 0,
   };
   const user = asRoot ? ensureServerUser() : self;
-  const base = chooseBase(options.root ?? defaultCacheRoot(), user, `embedded-${version}-${user.name}`);
+  const base = chooseBase(
+    options.root ?? defaultCacheRoot(),
+    options.fallbackRoot ?? tmpdir(),
+    user,
+    `embedded-${version}-${user.name}`,
+  );
   const serverDir = join(base, `embedded-${version}-${user.name}`);
   const stateDir = `${serverDir}.state`;
   privateFolder(stateDir, self.uid);
@@ -168,7 +175,7 @@ function binariesVersion(nativeDir: string): string {
 }
 
 /** `root` when the server user can enter it and the socket path fits; else a private temp folder. */
-function chooseBase(root: string, user: UnixUser, name: string): string {
+function chooseBase(root: string, temp: string, user: UnixUser, name: string): string {
   const fits = (dir: string) => join(dir, name, `.s.PGSQL.${SOCKET_PORT}`).length <= SOCKET_PATH_MAX;
   try {
     mkdirSync(root, { recursive: true, mode: 0o711 });
@@ -176,11 +183,11 @@ function chooseBase(root: string, user: UnixUser, name: string): string {
   } catch {
     // not writable: the temp folder below
   }
-  const fallback = join(tmpdir(), `pg-schema-cache-${process.getuid?.() ?? 0}`);
+  const fallback = join(temp, `pg-schema-cache-${process.getuid?.() ?? 0}`);
+  mkdirSync(fallback, { recursive: true, mode: 0o711 });
   if (process.getuid?.() === 0) {
     assertReachable(join(fallback, name), user, `its cache folder (${fallback}, from TMPDIR)`);
   }
-  mkdirSync(fallback, { recursive: true, mode: 0o711 });
   const stat = lstatSync(fallback);
   if (!stat.isDirectory() || stat.uid !== (process.getuid?.() ?? 0) || (stat.mode & 0o022) !== 0) {
     throw new Error(
