@@ -61,7 +61,7 @@ export interface CachedDatabase extends ShadowDatabase {
   forWrites(): Promise<void>;
 }
 
-type Server = { url: string; disposable?: boolean };
+type Server = { url: string; disposable?: boolean; private?: boolean };
 
 /** Entry name of a kind, scope and key (63 bytes at most: 16 + 2 + 9 + 32). */
 export function entryName(kind: CacheKind, scope: string, key: string): string {

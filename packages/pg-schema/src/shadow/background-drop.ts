@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 
 /**
  * DROP DATABASE waits for a checkpoint: on a busy server with fsync on, 1-4 s per database, after
@@ -38,27 +37,6 @@ const pg = require(process.env.PG_SCHEMA_PG_MODULE);
   await client.end();
 })().catch(() => undefined).finally(() => process.exit(0));
 `;
-
-/**
- * Drops the trash now, in this process: before a run drops the roles it made, as DROP ROLE
- * refuses while a database (a shadow database in the trash too) holds a privilege of the role.
- */
-export async function dropTrashNow(serverUrl: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl, connectionTimeoutMillis: 10_000 });
-  client.on('error', () => undefined);
-  try {
-    await client.connect();
-    const { rows } = await client.query<{ datname: string }>(TRASH_SQL);
-    for (const { datname } of rows) {
-      await client.query(`ALTER DATABASE ${datname} IS_TEMPLATE false`).catch(() => undefined);
-      await client.query(`DROP DATABASE IF EXISTS ${datname}`).catch(() => undefined);
-    }
-  } catch {
-    // left to the background dropper
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
 
 const pendingServers = new Set<string>();
 let timer: NodeJS.Timeout | undefined;

@@ -19,7 +19,7 @@ export interface ShadowDatabase {
  * server it only closes the client, since the server and its data go at release.
  */
 export async function createShadowDatabase(
-  server: { url: string; disposable?: boolean },
+  server: { url: string; disposable?: boolean; private?: boolean },
   label: string,
   options: {
     /** A cached schema to copy (CREATE DATABASE ... TEMPLATE); default template0 (empty). */
@@ -48,13 +48,15 @@ export async function createShadowDatabase(
       client.end().catch(() => undefined),
       new Promise((resolve) => setTimeout(resolve, 1000).unref()),
     ]);
-    if (!server.disposable) {
-      // Renamed out of the way and dropped by a detached process (background-drop.ts); dropped
-      // here when the rename fails (a session still on it).
-      const renamed = await renameWhenFree(serverUrl, name, trashName());
-      if (renamed) dropInBackground(serverUrl);
-      else await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
-    }
+    if (server.disposable) return;
+    // On the workspace's own embedded server: renamed out of the way and dropped by a detached
+    // process (background-drop.ts), so no run waits for DROP DATABASE's checkpoint. On a shared
+    // server the drop is done here: the server's other users (and the roles a run made, which
+    // DROP ROLE keeps while a database holds their grants) must not meet our leftovers, and a test
+    // suite's hundreds of drops must not pile up behind it.
+    const renamed = server.private && (await renameWhenFree(serverUrl, name, trashName()));
+    if (renamed) dropInBackground(serverUrl);
+    else await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
   });
   const drop = () => cleanup.run();
   creating = options.adopt

@@ -10,7 +10,6 @@ import {
 } from '@bakery-ia/init-manager';
 import pg from 'pg';
 import { PgSchemaError } from '../errors.js';
-import { dropTrashNow } from './background-drop.js';
 
 /**
  * Roles on the shadow server. Roles belong to the whole server, not to a database: the ones that
@@ -77,15 +76,7 @@ export async function provideShadowRoles(
         // Until its shadow databases are dropped, no other run can drop these roles.
         for (const role of ours)
           await admin.query(`GRANT CONNECT ON DATABASE ${quoteIdent(claimIn.name)} TO ${quoteIdent(role)}`);
-        return {
-          created: [...new Set(created)].sort(),
-          // The run's shadow databases went to the trash (background-drop.ts): gone first.
-          release: async () => {
-            if (ours.length === 0) return;
-            await dropTrashNow(server.url);
-            await dropRoles(server.url, ours);
-          },
-        };
+        return { created: [...new Set(created)].sort(), release: () => dropRoles(server.url, ours) };
       } catch (error) {
         // Another run dropped one of them meanwhile: create it again.
         if (codeOf(error) !== '42704' || attempt >= 5) throw error;
