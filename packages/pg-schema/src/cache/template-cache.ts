@@ -173,7 +173,7 @@ async function buildOf(server: Server, spec: CachedDatabaseSpec, entry: string):
         return false;
       });
       if (ok) {
-        await evict(server.url, spec, entry).catch(() => undefined);
+        await evict(server, spec, entry).catch(() => undefined);
       } else {
         // Not published (another run was first, or an error): a template cannot be dropped as is.
         await adminQuery(server.url, `ALTER DATABASE ${buildName} IS_TEMPLATE false`).catch(() => undefined);
@@ -269,7 +269,8 @@ async function lookup(
  * hour old (a run killed mid-build). Dropped means renamed to trash and dropped by a detached
  * process (background-drop.ts): eviction never makes a run wait for checkpoints. Best effort.
  */
-async function evict(serverUrl: string, spec: CachedDatabaseSpec, keep: string): Promise<void> {
+async function evict(server: Server, spec: CachedDatabaseSpec, keep: string): Promise<void> {
+  const serverUrl = server.url;
   const admin = await connect(serverUrl);
   try {
     const { rows } = await admin.query<{ datname: string; used: boolean }>(
@@ -304,8 +305,11 @@ async function evict(serverUrl: string, spec: CachedDatabaseSpec, keep: string):
     for (const name of drop) {
       try {
         if (!name.startsWith(SPARE_PREFIX)) await admin.query(`ALTER DATABASE ${name} IS_TEMPLATE false`);
-        await admin.query(`ALTER DATABASE ${name} RENAME TO ${trashName()}`);
-        renamed = true;
+        // As shadow databases (shadow-database.ts): in the background on our own server only.
+        if (server.private) {
+          await admin.query(`ALTER DATABASE ${name} RENAME TO ${trashName()}`);
+          renamed = true;
+        } else await admin.query(`DROP DATABASE ${name}`);
       } catch {
         // in use (a spare being taken over) or gone: left for a later run
       }
