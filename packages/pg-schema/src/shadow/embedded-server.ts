@@ -34,6 +34,18 @@ export interface EmbeddedServerOptions {
 
 export const SUPERUSER = 'postgres';
 
+/** pg_ctl start that waits for the server (up to `timeoutMs`), its output in `logFile`. */
+export function pgCtlStartArgs(dataDir: string, logFile: string, timeoutMs: number): string[] {
+  return [
+    'start',
+    '--wait',
+    `--timeout=${Math.ceil(timeoutMs / 1000)}`,
+    '--silent',
+    `--pgdata=${dataDir}`,
+    `--log=${logFile}`,
+  ];
+}
+
 /** A cluster of our own: scram for the one superuser, C locale, no fsync while it is made. */
 export function initdbArgs(dataDir: string, passwordFile: string): string[] {
   return [
@@ -149,21 +161,12 @@ export async function startEmbeddedPostgres(options: EmbeddedServerOptions = {})
         // terminal, or Nx stopping the task's process tree leaf first (Postgres' background
         // processes ignore SIGTERM, so Nx would wait and then SIGKILL everything), reaches this
         // process first, and the cleanup stops the server.
-        await run(
-          'pg_ctl',
-          [
-            'start',
-            '--wait',
-            `--timeout=${Math.ceil(timeoutMs / 1000)}`,
-            '--silent',
-            `--pgdata=${dataDir}`,
-            `--log=${logFile}`,
-          ],
-          spawnOptions,
-        ).catch((error: Error) => {
-          log.push(...readLog(logFile));
-          throw error;
-        });
+        await run('pg_ctl', pgCtlStartArgs(dataDir, logFile, timeoutMs), spawnOptions).catch(
+          (error: Error) => {
+            log.push(...readLog(logFile));
+            throw error;
+          },
+        );
         pid = postmasterPid(dataDir);
       })(),
       timeoutMs,

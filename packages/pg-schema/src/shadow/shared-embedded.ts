@@ -30,6 +30,7 @@ import {
   SOCKET_PATH_MAX,
   SOCKET_PORT,
   initdbArgs,
+  pgCtlStartArgs,
   SUPERUSER,
   withTimeout,
 } from './embedded-server.js';
@@ -287,14 +288,7 @@ async function startServer(
     if (asRoot) chownSync(join(serverDir, 'initialized'), user.uid, user.gid);
   }
   const logFile = join(serverDir, 'server.log');
-  await run('pg_ctl', [
-    'start',
-    '--wait',
-    `--timeout=${Math.ceil(timeoutMs / 1000)}`,
-    '--silent',
-    `--pgdata=${dataDir}`,
-    `--log=${logFile}`,
-  ]).catch((error: Error) => {
+  await run('pg_ctl', pgCtlStartArgs(dataDir, logFile, timeoutMs)).catch((error: Error) => {
     throw new Error(`${error.message}\n${readFileSafe(logFile).split('\n').slice(-10).join('\n')}`);
   });
   return !complete;
