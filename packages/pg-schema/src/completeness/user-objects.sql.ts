@@ -39,7 +39,8 @@ const OBJECT_CLASSES = `
   SELECT 'pg_attrdef'::regclass, o.oid, c.relnamespace,
          'default value', ARRAY[n.nspname::text, c.relname::text, a.attname::text], '{}'::text[]
     FROM pg_attrdef o JOIN pg_class c ON c.oid = o.adrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-    JOIN pg_attribute a ON a.attrelid = o.adrelid AND a.attnum = o.adnum
+    -- One index lookup per default (OFFSET 0): joined, it was planned as a hash over all of pg_attribute.
+    JOIN LATERAL (SELECT a.attname FROM pg_attribute a WHERE a.attrelid = o.adrelid AND a.attnum = o.adnum OFFSET 0) a ON true
    WHERE o.oid >= 16384
   UNION ALL
   -- Internal triggers (behind foreign keys) are parts of their constraint.
@@ -196,13 +197,14 @@ SELECT x.part, x.classid::oid AS classid, x.objid, x.subid, x.detail,
       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
       JOIN pg_attribute at ON at.attrelid = c.oid AND at.attnum = x.subid
      WHERE x.classid = 'pg_class'::regclass AND x.subid > 0 AND c.oid = x.objid) col ON true
-  LEFT JOIN LATERAL (SELECT * FROM pg_identify_object_as_address(x.classid, x.objid, x.subid) WHERE col.type IS NULL) a ON true
+  -- OFFSET 0 keeps each subquery whole, so its WHERE gates the call (a filter after the call otherwise).
+  LEFT JOIN LATERAL (SELECT * FROM pg_identify_object_as_address(x.classid, x.objid, x.subid) WHERE col.type IS NULL OFFSET 0) a ON true
   LEFT JOIN LATERAL (
     SELECT d.refclassid::oid AS classid, d.refobjid AS objid, d.refobjsubid AS subid FROM pg_depend d
      WHERE d.classid = x.classid AND d.objid = x.objid AND d.objsubid = 0 AND d.deptype IN ('i', 'P')
      ORDER BY d.deptype LIMIT 1) owner ON true
   LEFT JOIN LATERAL (SELECT * FROM pg_identify_object_as_address(owner.classid, owner.objid, owner.subid)
-                      WHERE owner.classid IS NOT NULL) oa ON true`;
+                      WHERE owner.classid IS NOT NULL OFFSET 0) oa ON true`;
 
 /** What each reported object belongs to ('a' links, as `classid:objid`): its parts are not named again. */
 export const OWNERS_SQL = `
