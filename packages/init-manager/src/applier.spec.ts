@@ -1,30 +1,15 @@
-import { createTestDatabase, describeEachServer, type TestDatabase } from '@bakery-ia/test-db';
-import type pg from 'pg';
+import { describeEachServer } from '@bakery-ia/test-db';
 import { applyMigrations, MigrationStatementError, revertMigration } from './applier';
-import { readMigrations } from './read-migrations';
 import { readAppliedMigrations, DEFAULT_MIGRATIONS_TABLE } from './migrations-table';
-import { migration, migrationsFolder, removeFolder } from './test-support/migrations-fixture';
+import { migration } from './test-support/migrations-fixture';
+import { scratchDatabase } from './test-support/scratch-database';
 
 describeEachServer('applyMigrations', (server) => {
-  let db: TestDatabase;
-  let client: pg.Client;
-  const folders: string[] = [];
-  beforeEach(async () => {
-    db = await createTestDatabase(server);
-    client = await db.client();
-  });
-  afterEach(async () => {
-    await db.drop();
-    folders.splice(0).forEach(removeFolder);
-  });
-  const read = async (files: Record<string, string>) => {
-    const dir = migrationsFolder(files);
-    folders.push(dir);
-    return readMigrations(dir);
-  };
+  const t = scratchDatabase(server);
+  const { read } = t;
   const tables = async () =>
     (
-      await client.query(
+      await t.client.query(
         `SELECT relname FROM pg_class WHERE relkind = 'r' AND relnamespace = 'public'::regnamespace ORDER BY 1`,
       )
     ).rows.map((row) => row.relname);
@@ -36,10 +21,10 @@ describeEachServer('applyMigrations', (server) => {
         'ALTER TABLE a ADD PRIMARY KEY (id);\nCREATE TABLE b (id int REFERENCES a (id) DEFERRABLE);',
       ),
     });
-    const { results, error } = await applyMigrations(client, migrations);
+    const { results, error } = await applyMigrations(t.client, migrations);
     expect(error).toBeUndefined();
     expect(results.map((r) => r.status)).toEqual(['applied', 'applied']);
-    const applied = await readAppliedMigrations(client, DEFAULT_MIGRATIONS_TABLE);
+    const applied = await readAppliedMigrations(t.client, DEFAULT_MIGRATIONS_TABLE);
     expect(applied.map((row) => [row.version, row.name, row.checksum])).toEqual(
       migrations.map((m) => [m.version, m.name, m.checksum]),
     );
@@ -51,7 +36,7 @@ describeEachServer('applyMigrations', (server) => {
       '0002_b.sql': migration('CREATE TABLE b (id int);\n\nINSERT INTO missing_table\n  VALUES (1);'),
       '0003_c.sql': migration('CREATE TABLE c (id int);'),
     });
-    const { results, error } = await applyMigrations(client, migrations);
+    const { results, error } = await applyMigrations(t.client, migrations);
     expect(results.map((r) => r.status)).toEqual(['applied', 'failed', 'not-run']);
     expect(error).toBeInstanceOf(MigrationStatementError);
     expect(error!.message).toMatch(
@@ -75,9 +60,9 @@ describeEachServer('applyMigrations', (server) => {
         'ALTER TABLE person ALTER COLUMN m DROP DEFAULT;',
       ].join('\n'),
     });
-    const { error } = await applyMigrations(client, migrations);
+    const { error } = await applyMigrations(t.client, migrations);
     expect(error).toBeUndefined();
-    const { rows } = await client.query(`SELECT enum_range(NULL::mood)::text AS r`);
+    const { rows } = await t.client.query(`SELECT enum_range(NULL::mood)::text AS r`);
     expect(rows[0].r).toBe('{sad,ok}');
   });
 
@@ -87,9 +72,9 @@ describeEachServer('applyMigrations', (server) => {
       '0002_idx.sql':
         '-- migrate:up transaction:false\nCREATE INDEX CONCURRENTLY a_id ON a (id);\n-- migrate:down\nDROP INDEX a_id;\n',
     });
-    const { error } = await applyMigrations(client, migrations);
+    const { error } = await applyMigrations(t.client, migrations);
     expect(error).toBeUndefined();
-    expect((await readAppliedMigrations(client, DEFAULT_MIGRATIONS_TABLE)).map((m) => m.version)).toEqual([
+    expect((await readAppliedMigrations(t.client, DEFAULT_MIGRATIONS_TABLE)).map((m) => m.version)).toEqual([
       '0001',
       '0002',
     ]);
@@ -99,20 +84,20 @@ describeEachServer('applyMigrations', (server) => {
     const migrations = await read({
       '0001_a.sql': migration('CREATE TABLE a (id int);', 'DROP TABLE a;'),
     });
-    await applyMigrations(client, migrations);
-    const { result, error } = await revertMigration(client, migrations[0]);
+    await applyMigrations(t.client, migrations);
+    const { result, error } = await revertMigration(t.client, migrations[0]);
     expect(error).toBeUndefined();
     expect(result.status).toBe('reverted');
     expect(await tables()).toEqual(['schema_migrations']);
-    expect(await readAppliedMigrations(client, DEFAULT_MIGRATIONS_TABLE)).toEqual([]);
+    expect(await readAppliedMigrations(t.client, DEFAULT_MIGRATIONS_TABLE)).toEqual([]);
   });
 
   it('applies lock_timeout to migration statements', async () => {
-    await client.query('CREATE TABLE busy (id int)');
-    const blocker = await db.client();
+    await t.client.query('CREATE TABLE busy (id int)');
+    const blocker = await t.db.client();
     await blocker.query('BEGIN; LOCK TABLE busy IN ACCESS EXCLUSIVE MODE');
     const migrations = await read({ '0001_alter.sql': migration('ALTER TABLE busy ADD COLUMN x int;') });
-    const { error } = await applyMigrations(client, migrations, { lockTimeoutMs: 200 });
+    const { error } = await applyMigrations(t.client, migrations, { lockTimeoutMs: 200 });
     await blocker.query('ROLLBACK');
     expect(error!.message).toMatch(/0001_alter\.sql:3: canceling statement due to lock timeout/);
   });

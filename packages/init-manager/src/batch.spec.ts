@@ -1,8 +1,9 @@
-import { createTestDatabase, describeEachServer, type TestDatabase } from '@bakery-ia/test-db';
+import { describeEachServer } from '@bakery-ia/test-db';
 import type pg from 'pg';
 import { BatchFailure, sendBatch, type BatchPart } from './batch';
 import { loadSqlParser, splitStatements } from './sql-statements';
 import { lineOfError } from './statement-error';
+import { scratchDatabase } from './test-support/scratch-database';
 
 beforeAll(() => loadSqlParser());
 
@@ -25,13 +26,7 @@ async function failureOf(promise: Promise<void>): Promise<BatchFailure> {
 }
 
 describeEachServer('sendBatch', (server) => {
-  let db: TestDatabase;
-  let client: pg.Client;
-  beforeEach(async () => {
-    db = await createTestDatabase(server);
-    client = await db.client();
-  });
-  afterEach(() => db.drop());
+  const t = scratchDatabase(server);
 
   const sql = [
     'CREATE TABLE a (id int);',
@@ -44,22 +39,22 @@ describeEachServer('sendBatch', (server) => {
 
   it('names the failing statement and moves the error position into it (multibyte text before)', async () => {
     const parts = partsOf(sql);
-    const failure = await failureOf(sendBatch(client, parts));
+    const failure = await failureOf(sendBatch(t.client, parts));
     expect(failure.index).toBe(2);
     expect(failure.pgError.code).toBe('42P01');
     const statement = failure.part!.source!.statement;
     expect(lineOfError(statement, failure.pgError.position)).toBe(5);
     // One implicit transaction: nothing of the message stayed.
-    expect((await client.query(`SELECT to_regclass('a') AS t`)).rows[0].t).toBeNull();
+    expect((await t.client.query(`SELECT to_regclass('a') AS t`)).rows[0].t).toBeNull();
   });
 
   it('locates by running again in a rolled-back transaction when the client hides protocol messages', async () => {
     // A client object that only has query(): what a wrapper or another driver may offer.
-    const bare = { query: (text: string) => client.query(text) } as unknown as pg.ClientBase;
+    const bare = { query: (text: string) => t.client.query(text) } as unknown as pg.ClientBase;
     const failure = await failureOf(sendBatch(bare, partsOf(sql)));
     expect(failure.index).toBe(2);
     expect(lineOfError(failure.part!.source!.statement, failure.pgError.position)).toBe(5);
-    expect((await client.query(`SELECT to_regclass('a') AS t`)).rows[0].t).toBeNull();
+    expect((await t.client.query(`SELECT to_regclass('a') AS t`)).rows[0].t).toBeNull();
   });
 
   it('leaves the session in the failed transaction of a BEGIN part, for the caller to roll back', async () => {
@@ -68,17 +63,17 @@ describeEachServer('sendBatch', (server) => {
       ...partsOf('CREATE TABLE c (id int);\nSELECT 1/0;'),
       { sql: 'COMMIT', control: true },
     ];
-    const failure = await failureOf(sendBatch(client, parts));
+    const failure = await failureOf(sendBatch(t.client, parts));
     expect(failure.index).toBe(2);
     expect(failure.pgError.code).toBe('22012');
-    await expect(client.query('SELECT 1')).rejects.toThrow(/current transaction is aborted/);
-    await client.query('ROLLBACK');
-    expect((await client.query(`SELECT to_regclass('c') AS t`)).rows[0].t).toBeNull();
+    await expect(t.client.query('SELECT 1')).rejects.toThrow(/current transaction is aborted/);
+    await t.client.query('ROLLBACK');
+    expect((await t.client.query(`SELECT to_regclass('c') AS t`)).rows[0].t).toBeNull();
   });
 
   it('reports a failure of its own statements (no source) without a statement', async () => {
     const failure = await failureOf(
-      sendBatch(client, [{ sql: 'SELECT 1' }, { sql: 'SELECT * FROM nowhere' }]),
+      sendBatch(t.client, [{ sql: 'SELECT 1' }, { sql: 'SELECT * FROM nowhere' }]),
     );
     expect(failure.index).toBe(1);
     expect(failure.part?.source).toBeUndefined();
@@ -94,10 +89,10 @@ describeEachServer('sendBatch', (server) => {
         source: { fileName: 'g.sql', statement: { ...statement, sql: 'SELECT\n  1 1' } },
       },
     ];
-    const failure = await failureOf(sendBatch(client, parts));
+    const failure = await failureOf(sendBatch(t.client, parts));
     expect(failure.index).toBe(1);
     expect(failure.pgError.code).toBe('42601');
     expect(lineOfError(failure.part!.source!.statement, failure.pgError.position)).toBe(8);
-    expect((await client.query(`SELECT to_regclass('d') AS t`)).rows[0].t).toBeNull();
+    expect((await t.client.query(`SELECT to_regclass('d') AS t`)).rows[0].t).toBeNull();
   });
 });

@@ -1,12 +1,10 @@
-import { createTestDatabase, describeEachServer, type TestDatabase } from '@bakery-ia/test-db';
+import { describeEachServer } from '@bakery-ia/test-db';
 import { connectWithRetry } from './connect';
-import { InitManagerError } from './errors';
-import { initializeServiceDatabase } from './initialize';
-import type { Logger } from './logger';
-import { migration, migrationsFolder, removeFolder } from './test-support/migrations-fixture';
+import { initializer, refusal } from './test-support/initialize-run';
+import { migration, recordingLogger } from './test-support/migrations-fixture';
+import { scratchDatabase } from './test-support/scratch-database';
 import { freePort, startTcpProxy, upstreamOf, type TcpProxy } from './test-support/tcp-proxy';
 
-/** A logger that keeps what it is given. */
 /** No password of the test URLs, and no `user:password@` form at all. */
 function expectNoSecret(text: string, server: { url: string }): void {
   expect(text).not.toContain('hunter2');
@@ -15,48 +13,36 @@ function expectNoSecret(text: string, server: { url: string }): void {
   expect(text).not.toMatch(/\/\/[^\s/@]*:[^\s/@*]+@/);
 }
 
-function recordingLogger(): Logger & { lines: string[] } {
-  const lines: string[] = [];
-  return { lines, info: (m) => lines.push(m), warn: (m) => lines.push(m) };
-}
-
 describeEachServer('connecting while the database is not up yet', (server) => {
-  let db: TestDatabase;
+  const t = scratchDatabase(server, 'connect');
   let proxy: TcpProxy | undefined;
-  const folders: string[] = [];
   const target = () => upstreamOf(server.url);
   /**
    * The test database through 127.0.0.1:port, with a password that must never be printed (the
    * server's own when it has one, else one that trust authentication ignores).
    */
-  const urlThrough = (port: number, database = db.name) => {
-    const url = new URL(db.url);
+  const urlThrough = (port: number, database = t.db.name) => {
+    const url = new URL(t.db.url);
     url.hostname = '127.0.0.1';
     url.port = String(port);
     url.password ||= 'hunter2';
     url.pathname = `/${database}`;
     return url.toString();
   };
-  beforeEach(async () => {
-    db = await createTestDatabase(server, 'connect');
-  });
   afterEach(async () => {
     await proxy?.stop();
     proxy = undefined;
-    await db.drop();
-    folders.splice(0).forEach(removeFolder);
   });
+  const initialize = initializer(t, { environment: 'test' });
+  const retryLines = (lines: string[]) => lines.filter((line) => line.startsWith('warn: cannot connect to'));
 
   it('waits for a server that starts listening later, then applies the migrations', async () => {
     const port = await freePort();
-    const dir = migrationsFolder({ '0001_initial.sql': migration('CREATE TABLE users (id int);') });
-    folders.push(dir);
+    const dir = t.folder({ '0001_initial.sql': migration('CREATE TABLE users (id int);') });
     const logger = recordingLogger();
-    const starting = initializeServiceDatabase({
-      service: 'auth',
+    const starting = initialize({
       databaseUrl: urlThrough(port),
       migrationsDir: dir,
-      environment: 'test',
       connectDeadlineMs: 60_000,
       logger,
     });
@@ -65,10 +51,10 @@ describeEachServer('connecting while the database is not up yet', (server) => {
     proxy = await startTcpProxy(port, target());
     const result = await starting;
     expect(result.mode).toBe('migrations');
-    const retries = logger.lines.filter((line) => line.startsWith('cannot connect to'));
+    const retries = retryLines(logger.lines);
     expect(retries.length).toBeGreaterThan(0);
     expect(retries[0]).toContain(
-      `cannot connect to database "${db.name}" on 127.0.0.1:${port} yet (attempt 1:`,
+      `cannot connect to database "${t.db.name}" on 127.0.0.1:${port} yet (attempt 1:`,
     );
     expect(retries[0]).toContain('ECONNREFUSED');
     expectNoSecret(logger.lines.join('\n'), server);
@@ -85,33 +71,30 @@ describeEachServer('connecting while the database is not up yet', (server) => {
       logger,
     });
     try {
-      expect((await client.query('SELECT current_database() AS db')).rows[0].db).toBe(db.name);
+      expect((await client.query('SELECT current_database() AS db')).rows[0].db).toBe(t.db.name);
     } finally {
       await client.end();
     }
     expect(proxy.connections).toBeGreaterThanOrEqual(4);
-    expect(logger.lines.filter((line) => line.startsWith('cannot connect to')).length).toBe(3);
+    expect(retryLines(logger.lines).length).toBe(3);
     expect(logger.lines.join('\n')).toContain('Connection terminated unexpectedly');
   });
 
   it('gives up at the deadline, naming host and database and never the password', async () => {
     const port = await freePort();
     const logger = recordingLogger();
-    const error = await connectWithRetry(urlThrough(port), {
-      service: 'auth',
-      applicationName: 'connect-spec',
-      deadlineMs: 1500,
-      logger,
-    }).then(
-      () => undefined,
-      (e: unknown) => e,
+    const { code, message } = await refusal(
+      connectWithRetry(urlThrough(port), {
+        service: 'auth',
+        applicationName: 'connect-spec',
+        deadlineMs: 1500,
+        logger,
+      }),
     );
-    expect(error).toBeInstanceOf(InitManagerError);
-    const { code, message } = error as InitManagerError;
     expect(code).toBe('CONNECTION_FAILED');
     expect(message).toMatch(
       new RegExp(
-        `^Service "auth" cannot connect to database "${db.name}" on 127\\.0\\.0\\.1:${port} within 1\\.5 s \\(\\d+ attempt\\(s\\); last: .*ECONNREFUSED`,
+        `^Service "auth" cannot connect to database "${t.db.name}" on 127\\.0\\.0\\.1:${port} within 1\\.5 s \\(\\d+ attempt\\(s\\); last: .*ECONNREFUSED`,
       ),
     );
     expect(message).toContain('raise connectDeadlineMs');
@@ -124,19 +107,18 @@ describeEachServer('connecting while the database is not up yet', (server) => {
     const port = await freePort();
     proxy = await startTcpProxy(port, target());
     const logger = recordingLogger();
-    const error = await connectWithRetry(urlThrough(port, `${db.name}_missing`), {
-      service: 'auth',
-      applicationName: 'connect-spec',
-      deadlineMs: 60_000,
-      logger,
-    }).then(
-      () => undefined,
-      (e: unknown) => e as InitManagerError,
+    const error = await refusal(
+      connectWithRetry(urlThrough(port, `${t.db.name}_missing`), {
+        service: 'auth',
+        applicationName: 'connect-spec',
+        deadlineMs: 60_000,
+        logger,
+      }),
     );
-    expect(error?.code).toBe('CONNECTION_FAILED');
-    expect(error?.message).toContain(`database "${db.name}_missing" on 127.0.0.1:`);
-    expect(error?.message).toContain('(SQLSTATE 3D000). Not retried');
-    expectNoSecret(error?.message ?? '', server);
+    expect(error.code).toBe('CONNECTION_FAILED');
+    expect(error.message).toContain(`database "${t.db.name}_missing" on 127.0.0.1:`);
+    expect(error.message).toContain('(SQLSTATE 3D000). Not retried');
+    expectNoSecret(error.message, server);
     expect(logger.lines).toEqual([]);
   });
 });

@@ -1,12 +1,11 @@
-import { createTestDatabase, describeEachServer, type TestDatabase } from '@bakery-ia/test-db';
-import type pg from 'pg';
+import { describeEachServer } from '@bakery-ia/test-db';
 import { applyModels, runModelStatements } from './create-all';
-import { InitManagerError } from './errors';
 import { readModelFiles } from './model-sql';
 import { autocommitMessages, transactionNeed } from './statement-batches';
 import { loadSqlParser, splitStatements } from './sql-statements';
 import { MigrationStatementError } from './statement-error';
-import { migrationsFolder, removeFolder } from './test-support/migrations-fixture';
+import { refusal } from './test-support/initialize-run';
+import { scratchDatabase } from './test-support/scratch-database';
 
 beforeAll(() => loadSqlParser());
 
@@ -36,30 +35,19 @@ describe('transactionNeed', () => {
 });
 
 describeEachServer('model statements', (server) => {
-  let db: TestDatabase;
-  let client: pg.Client;
-  const folders: string[] = [];
-  beforeEach(async () => {
-    db = await createTestDatabase(server, 'models');
-    client = await db.client();
-  });
-  afterEach(async () => {
-    await db.drop();
-    folders.splice(0).forEach(removeFolder);
-  });
+  const t = scratchDatabase(server, 'models');
   const models = async (files: Record<string, string>) => {
-    const dir = migrationsFolder(files, { withSum: false });
-    folders.push(dir);
+    const dir = t.folder(files, { withSum: false });
     return { dir, models: await readModelFiles(dir) };
   };
   /** Counts the messages sent (pg's own query(), observed on the real client). */
   const countingQueries = () => {
-    const original = client.query.bind(client);
+    const original = t.client.query.bind(t.client);
     const sent: string[] = [];
-    client.query = ((text: string, ...rest: unknown[]) => {
+    t.client.query = ((text: string, ...rest: unknown[]) => {
       sent.push(text);
       return (original as (...args: unknown[]) => unknown)(text, ...rest);
-    }) as typeof client.query;
+    }) as typeof t.client.query;
     return sent;
   };
 
@@ -76,14 +64,14 @@ describeEachServer('model statements', (server) => {
       ].join('\n'),
     });
     const sent = countingQueries();
-    await runModelStatements(client, files);
+    await runModelStatements(t.client, files);
     // 7 statements and 3 search_path resets in 4 messages: up to ADD VALUE, then the use, the
     // concurrent build alone, and the rest.
     expect(sent).toHaveLength(4);
     expect(sent[2]).toBe('CREATE INDEX CONCURRENTLY person_id ON person (id)');
     // The second file ran on the default search_path again (person landed in public).
-    expect((await client.query(`SELECT to_regclass('public.person') AS t`)).rows[0].t).toBe('person');
-    expect((await client.query(`SELECT current_setting('search_path') AS p`)).rows[0].p).toBe(
+    expect((await t.client.query(`SELECT to_regclass('public.person') AS t`)).rows[0].t).toBe('person');
+    expect((await t.client.query(`SELECT current_setting('search_path') AS p`)).rows[0].p).toBe(
       '"$user", public',
     );
   });
@@ -94,7 +82,7 @@ describeEachServer('model statements', (server) => {
         'CREATE TABLE a (id int);\n\nCREATE TABLE b (\n  id int,\n  c missing_type\n);\nCREATE TABLE c (id int);',
     });
     let error: unknown;
-    await runModelStatements(client, files).catch((e) => (error = e));
+    await runModelStatements(t.client, files).catch((e) => (error = e));
     expect(error).toBeInstanceOf(MigrationStatementError);
     expect((error as MigrationStatementError).message).toMatch(
       new RegExp(
@@ -108,18 +96,19 @@ describeEachServer('model statements', (server) => {
     const { models: bad } = await models({
       '01_a.sql': 'CREATE TABLE a (id int);\nCREATE TABLE a (id int);',
     });
-    const error = await applyModels(client, bad).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(InitManagerError);
-    expect((error as InitManagerError).code).toBe('MODELS_FAILED');
-    expect((error as InitManagerError).message).toMatch(/01_a\.sql:2: relation "a" already exists/);
-    expect((await client.query(`SELECT to_regclass('public.a') AS t`)).rows[0].t).toBeNull();
+    const error = await refusal(applyModels(t.client, bad));
+    expect(error.code).toBe('MODELS_FAILED');
+    expect(error.message).toMatch(/01_a\.sql:2: relation "a" already exists/);
+    expect((await t.client.query(`SELECT to_regclass('public.a') AS t`)).rows[0].t).toBeNull();
 
     const { models: good } = await models({
       '01_a.sql': 'CREATE TABLE a (id int);\nCREATE TABLE b (id int);',
     });
     const sent = countingQueries();
-    await applyModels(client, good);
+    await applyModels(t.client, good);
     expect(sent).toHaveLength(1);
-    expect((await client.query(`SELECT count(*)::int AS n FROM public.schema_create_all`)).rows[0].n).toBe(1);
+    expect((await t.client.query(`SELECT count(*)::int AS n FROM public.schema_create_all`)).rows[0].n).toBe(
+      1,
+    );
   });
 });

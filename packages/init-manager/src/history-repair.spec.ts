@@ -1,8 +1,7 @@
-import { createTestDatabase, describeEachServer, type TestDatabase } from '@bakery-ia/test-db';
-import { InitManagerError } from './errors';
-import { initializeServiceDatabase } from './initialize';
-import { silentLogger } from './logger';
-import { migration, migrationsFolder, removeFolder } from './test-support/migrations-fixture';
+import { describeEachServer } from '@bakery-ia/test-db';
+import { initializer, refusal } from './test-support/initialize-run';
+import { migration } from './test-support/migrations-fixture';
+import { scratchDatabase } from './test-support/scratch-database';
 
 const FILES = {
   '0001_users.sql': migration('CREATE TABLE users (id int PRIMARY KEY);', 'DROP TABLE users;'),
@@ -19,37 +18,10 @@ const FILES = {
 };
 
 describeEachServer('a hand-edited schema_migrations', (server) => {
-  let db: TestDatabase;
-  const folders: string[] = [];
-  beforeEach(async () => {
-    db = await createTestDatabase(server, 'history');
-  });
-  afterEach(async () => {
-    await db.drop();
-    folders.splice(0).forEach(removeFolder);
-  });
-  const folder = (files: Record<string, string>) => {
-    const dir = migrationsFolder(files);
-    folders.push(dir);
-    return dir;
-  };
-  const start = (migrationsDir: string) =>
-    initializeServiceDatabase({
-      service: 'auth',
-      databaseUrl: db.url,
-      migrationsDir,
-      environment: 'development',
-      logger: silentLogger,
-    });
-  const refusal = async (migrationsDir: string): Promise<InitManagerError> => {
-    const error = await start(migrationsDir).then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    expect(error).toBeInstanceOf(InitManagerError);
-    return error as InitManagerError;
-  };
-  const sql = async (text: string) => (await db.client()).query(text);
+  const t = scratchDatabase(server, 'history');
+  const initialize = initializer(t);
+  const start = (migrationsDir: string) => initialize({ migrationsDir });
+  const sql = (text: string) => t.client.query(text);
   /** The repair statements a message gives, run as a person would paste them. */
   const runRepair = async (message: string) => {
     const statements = message.match(/^ {4}INSERT INTO .*;$/gm) ?? [];
@@ -58,13 +30,13 @@ describeEachServer('a hand-edited schema_migrations', (server) => {
   };
 
   it('a deleted last row: says the migration ran and gives the INSERT that records it again', async () => {
-    const two = folder({
+    const two = t.folder({
       '0001_users.sql': FILES['0001_users.sql'],
       '0002_roles.sql': FILES['0002_roles.sql'],
     });
     await start(two);
     await sql(`DELETE FROM schema_migrations WHERE version = '0002'`);
-    const error = await refusal(two);
+    const error = await refusal(start(two));
     expect(error.code).toBe('MISSING_HISTORY_ROW');
     expect(error.message).toContain(
       'Migration 0002_roles.sql is not recorded in public.schema_migrations, yet every object it creates already exists ' +
@@ -82,10 +54,10 @@ describeEachServer('a hand-edited schema_migrations', (server) => {
   });
 
   it('a hole in the middle: says a row was deleted (not a merge) and how to record it again', async () => {
-    const all = folder(FILES);
+    const all = t.folder(FILES);
     await start(all);
     await sql(`DELETE FROM schema_migrations WHERE version = '0002'`);
-    const error = await refusal(all);
+    const error = await refusal(start(all));
     expect(error.code).toBe('MISSING_HISTORY_ROW');
     expect(error.message).toContain(
       'public.schema_migrations has a hole: 0002_roles.sql is not recorded, but the later 0003_perms.sql is, and every object it creates exists',
@@ -100,22 +72,22 @@ describeEachServer('a hand-edited schema_migrations', (server) => {
 
   it('a branch merged late is still one: the renumber hint, and why it is not a deleted row', async () => {
     await start(
-      folder({ '0001_users.sql': FILES['0001_users.sql'], '0003_perms.sql': FILES['0003_perms.sql'] }),
+      t.folder({ '0001_users.sql': FILES['0001_users.sql'], '0003_perms.sql': FILES['0003_perms.sql'] }),
     );
-    const error = await refusal(folder(FILES));
+    const error = await refusal(start(t.folder(FILES)));
     expect(error.code).toBe('OUT_OF_ORDER_MIGRATION');
     expect(error.message).toContain('renumber 0002_roles.sql after 0003_perms.sql');
     expect(error.message).toContain('0002_roles.sql did not run here: none of the objects it creates exist');
   });
 
   it('objects made by hand: names the ones already there, and both ways out', async () => {
-    const two = folder({
+    const two = t.folder({
       '0001_users.sql': FILES['0001_users.sql'],
       '0002_roles.sql': FILES['0002_roles.sql'],
     });
-    await start(folder({ '0001_users.sql': FILES['0001_users.sql'] }));
+    await start(t.folder({ '0001_users.sql': FILES['0001_users.sql'] }));
     await sql(`CREATE TYPE role_kind AS ENUM ('admin')`);
-    const error = await refusal(two);
+    const error = await refusal(start(two));
     expect(error.code).toBe('MIGRATION_FAILED');
     expect(error.message).toContain('type "role_kind" already exists');
     expect(error.message).toContain(

@@ -1,53 +1,24 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createTestDatabase, describeEachServer, type TestDatabase } from '@bakery-ia/test-db';
+import { describeEachServer } from '@bakery-ia/test-db';
 import { serviceLockKey } from './advisory-lock';
-import { InitManagerError } from './errors';
-import { initializeServiceDatabase, type InitializeOptions } from './initialize';
-import { silentLogger } from './logger';
-import { migration, migrationsFolder, removeFolder } from './test-support/migrations-fixture';
+import type { InitializeOptions } from './initialize';
+import { initializer, refusal as refusalOf } from './test-support/initialize-run';
+import { migration } from './test-support/migrations-fixture';
+import { scratchDatabase } from './test-support/scratch-database';
 
 describeEachServer('initializeServiceDatabase', (server) => {
-  let db: TestDatabase;
-  const folders: string[] = [];
-  beforeEach(async () => {
-    db = await createTestDatabase(server);
-  });
-  afterEach(async () => {
-    await db.drop();
-    folders.splice(0).forEach(removeFolder);
-  });
-
-  const folder = (files: Record<string, string>, withSum = true) => {
-    const dir = migrationsFolder(files, { withSum });
-    folders.push(dir);
-    return dir;
-  };
+  const t = scratchDatabase(server);
+  const folder = (files: Record<string, string>, withSum = true) => t.folder(files, { withSum });
   const modelsDir = () =>
     folder(
       { '01_tables.sql': 'CREATE TABLE users (id uuid PRIMARY KEY);\nCREATE TABLE roles (id int);' },
       false,
     );
-  const run = (options: Partial<InitializeOptions>) =>
-    initializeServiceDatabase({
-      service: 'auth',
-      databaseUrl: db.url,
-      migrationsDir: folder({}),
-      environment: 'development',
-      logger: silentLogger,
-      ...options,
-    });
-  const refusal = async (options: Partial<InitializeOptions>): Promise<InitManagerError> => {
-    try {
-      await run(options);
-    } catch (error) {
-      expect(error).toBeInstanceOf(InitManagerError);
-      return error as InitManagerError;
-    }
-    throw new Error('expected a refusal');
-  };
-  const count = async (sql: string) => Number((await (await db.client()).query(sql)).rows[0].n);
+  const run = initializer(t);
+  const refusal = (options: Partial<InitializeOptions>) => refusalOf(run(options));
+  const count = async (sql: string) => Number((await t.one(sql)).n);
   const twoMigrations = () => ({
     '0001_initial.sql': migration('CREATE TABLE users (id uuid PRIMARY KEY);', 'DROP TABLE users;'),
     '0002_roles.sql': migration('CREATE TABLE roles (id int);', 'DROP TABLE roles;'),
@@ -123,7 +94,7 @@ describeEachServer('initializeServiceDatabase', (server) => {
   });
 
   it('production refuses an unmanaged database and changes nothing', async () => {
-    await (await db.client()).query('CREATE TABLE legacy (id int)');
+    await t.client.query('CREATE TABLE legacy (id int)');
     const error = await refusal({ environment: 'production', migrationsDir: folder(twoMigrations()) });
     expect(error.code).toBe('UNMANAGED_OBJECTS');
     expect(error.message).toContain('This is production: nothing was changed.');
@@ -131,7 +102,7 @@ describeEachServer('initializeServiceDatabase', (server) => {
   });
 
   it('baselines an adopted database, then applies what follows', async () => {
-    await (await db.client()).query('CREATE TABLE users (id uuid PRIMARY KEY)');
+    await t.client.query('CREATE TABLE users (id uuid PRIMARY KEY)');
     const result = await run({ migrationsDir: folder(twoMigrations()), baselineVersion: '0001' });
     expect(result.mode).toBe('migrations');
     expect(result.applied.map((m) => m.version)).toEqual(['0002']);
@@ -199,7 +170,7 @@ describeEachServer('initializeServiceDatabase', (server) => {
   });
 
   it('never prints the password of the database URL', async () => {
-    const url = new URL(db.url);
+    const url = new URL(t.db.url);
     url.username = 'nobody';
     url.password = 'hunter2';
     url.port = '1';
@@ -211,11 +182,11 @@ describeEachServer('initializeServiceDatabase', (server) => {
     expect(error.code).toBe('CONNECTION_FAILED');
     expect(error.message).not.toContain('hunter2');
     // The host as libpq reads it: 127.0.0.1, or the embedded server's socket folder.
-    expect(error.message).toContain(`database "${db.name}" on ${decodeURIComponent(url.hostname)}:1`);
+    expect(error.message).toContain(`database "${t.db.name}" on ${decodeURIComponent(url.hostname)}:1`);
   });
 
   it('says who holds the lock when the wait runs out', async () => {
-    const holder = await db.client();
+    const holder = await t.db.client();
     await holder.query(`SET application_name = 'other-replica'`);
     await holder.query('SELECT pg_advisory_lock($1::bigint)', [serviceLockKey('auth').toString()]);
     const error = await refusal({ migrationsDir: folder(twoMigrations()), lockWaitTimeoutMs: 300 });
@@ -226,7 +197,7 @@ describeEachServer('initializeServiceDatabase', (server) => {
   it('uses a separate migration URL for the session connection', async () => {
     const result = await run({
       databaseUrl: 'postgres://app:secret@pgbouncer.invalid:6432/app',
-      migrationDatabaseUrl: db.url,
+      migrationDatabaseUrl: t.db.url,
       migrationsDir: folder(twoMigrations()),
     });
     expect(result.mode).toBe('migrations');

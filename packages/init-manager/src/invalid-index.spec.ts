@@ -1,10 +1,9 @@
-import { createTestDatabase, describeEachServer, type TestDatabase } from '@bakery-ia/test-db';
-import type pg from 'pg';
+import { describeEachServer } from '@bakery-ia/test-db';
 import { applyMigrations } from './applier';
 import { concurrentIndexOf } from './invalid-index';
-import { readMigrations } from './read-migrations';
 import { loadSqlParser, splitStatements } from './sql-statements';
-import { migrationsFolder, recordingLogger, removeFolder } from './test-support/migrations-fixture';
+import { recordingLogger } from './test-support/migrations-fixture';
+import { scratchDatabase } from './test-support/scratch-database';
 
 beforeAll(() => loadSqlParser());
 
@@ -28,67 +27,57 @@ describe('concurrentIndexOf', () => {
 });
 
 describeEachServer('a failed CREATE INDEX CONCURRENTLY', (server) => {
-  let db: TestDatabase;
-  let client: pg.Client;
-  const folders: string[] = [];
-  beforeEach(async () => {
-    db = await createTestDatabase(server, 'cic');
-    client = await db.client();
-    await client.query(
+  const t = scratchDatabase(server, 'cic');
+  beforeEach(() =>
+    t.client.query(
       "CREATE SCHEMA app; CREATE TABLE app.orders (id int, code text); INSERT INTO app.orders VALUES (1, 'a'), (2, 'a')",
-    );
-  });
-  afterEach(async () => {
-    await db.drop();
-    folders.splice(0).forEach(removeFolder);
-  });
-  const read = async (up: string) => {
-    const dir = migrationsFolder({
+    ),
+  );
+  const read = (up: string) =>
+    t.read({
       '0001_index.sql': `-- migrate:up transaction:false\n${up}\n-- migrate:down transaction:false\nDROP INDEX CONCURRENTLY app.orders_code_key;\n`,
     });
-    folders.push(dir);
-    return readMigrations(dir);
-  };
   const validity = async () =>
     (
-      await client.query(
+      await t.client.query(
         `SELECT indisvalid FROM pg_index WHERE indexrelid = to_regclass('app.orders_code_key')`,
       )
     ).rows.map((row) => row.indisvalid);
 
-  for (const ifNotExists of [true, false]) {
-    it(`is dropped and built again on the next run${ifNotExists ? ' (IF NOT EXISTS would skip it)' : ''}`, async () => {
-      const migrations = await read(
-        `CREATE UNIQUE INDEX CONCURRENTLY ${ifNotExists ? 'IF NOT EXISTS ' : ''}orders_code_key ON app.orders (code);`,
-      );
-      const failed = await applyMigrations(client, migrations);
-      expect(failed.error!.message).toMatch(
-        /^0001_index\.sql:2: could not create unique index "orders_code_key"/,
-      );
-      expect(await validity()).toEqual([false]);
+  it.each([
+    { ifNotExists: true, note: ' (IF NOT EXISTS would skip it)' },
+    { ifNotExists: false, note: '' },
+  ])('is dropped and built again on the next run$note', async ({ ifNotExists }) => {
+    const migrations = await read(
+      `CREATE UNIQUE INDEX CONCURRENTLY ${ifNotExists ? 'IF NOT EXISTS ' : ''}orders_code_key ON app.orders (code);`,
+    );
+    const failed = await applyMigrations(t.client, migrations);
+    expect(failed.error!.message).toMatch(
+      /^0001_index\.sql:2: could not create unique index "orders_code_key"/,
+    );
+    expect(await validity()).toEqual([false]);
 
-      await client.query(`UPDATE app.orders SET code = id::text`);
-      const logger = recordingLogger();
-      const { error } = await applyMigrations(client, migrations, { logger });
-      expect(error).toBeUndefined();
-      expect(logger.lines).toContainEqual(
-        'warn: 0001_index.sql:2: index app.orders_code_key is INVALID (a concurrent build of it failed or was interrupted before): dropping it (DROP INDEX CONCURRENTLY) and building it again',
-      );
-      expect(await validity()).toEqual([true]);
-      await expect(client.query(`INSERT INTO app.orders VALUES (3, '1')`)).rejects.toThrow(/duplicate key/);
-    });
-  }
+    await t.client.query(`UPDATE app.orders SET code = id::text`);
+    const logger = recordingLogger();
+    const { error } = await applyMigrations(t.client, migrations, { logger });
+    expect(error).toBeUndefined();
+    expect(logger.lines).toContainEqual(
+      'warn: 0001_index.sql:2: index app.orders_code_key is INVALID (a concurrent build of it failed or was interrupted before): dropping it (DROP INDEX CONCURRENTLY) and building it again',
+    );
+    expect(await validity()).toEqual([true]);
+    await expect(t.client.query(`INSERT INTO app.orders VALUES (3, '1')`)).rejects.toThrow(/duplicate key/);
+  });
 
   it('leaves valid indexes and invalid ones of other tables alone', async () => {
-    await client.query(`CREATE TABLE app.other (code text); INSERT INTO app.other VALUES ('x'), ('x')`);
-    await client
+    await t.client.query(`CREATE TABLE app.other (code text); INSERT INTO app.other VALUES ('x'), ('x')`);
+    await t.client
       .query(`CREATE UNIQUE INDEX CONCURRENTLY orders_code_key ON app.other (code)`)
       .catch(() => undefined);
     const migrations = await read(
       'CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS orders_code_key ON app.orders (code);',
     );
     const logger = recordingLogger();
-    await applyMigrations(client, migrations, { logger });
+    await applyMigrations(t.client, migrations, { logger });
     expect(logger.lines.filter((line) => line.includes('INVALID'))).toEqual([]);
     // The other table's invalid index still holds the name: IF NOT EXISTS skipped, as Postgres does.
     expect(await validity()).toEqual([false]);

@@ -1,46 +1,19 @@
 import { randomBytes } from 'node:crypto';
-import { adminQuery, createTestDatabase, describeEachServer, type TestDatabase } from '@bakery-ia/test-db';
-import { InitManagerError } from './errors';
-import { initializeServiceDatabase, type InitializeOptions } from './initialize';
-import { silentLogger } from './logger';
-import { migration, migrationsFolder, removeFolder } from './test-support/migrations-fixture';
+import { adminQuery, describeEachServer } from '@bakery-ia/test-db';
+import type { InitializeOptions } from './initialize';
+import { initializer, refusal } from './test-support/initialize-run';
+import { migration } from './test-support/migrations-fixture';
+import { scratchDatabase } from './test-support/scratch-database';
 
 describeEachServer('roles named by migrations and models', (server) => {
-  let db: TestDatabase;
-  const folders: string[] = [];
+  const t = scratchDatabase(server);
   const ghost = `ghost_${randomBytes(4).toString('hex')}`;
-  beforeEach(async () => {
-    db = await createTestDatabase(server);
-  });
-  afterEach(async () => {
-    await db.drop();
-    folders.splice(0).forEach(removeFolder);
-  });
-  const folder = (files: Record<string, string>, withSum = true) => {
-    const dir = migrationsFolder(files, { withSum });
-    folders.push(dir);
-    return dir;
-  };
-  const run = (options: Partial<InitializeOptions>) =>
-    initializeServiceDatabase({
-      service: 'auth',
-      databaseUrl: db.url,
-      migrationsDir: folder({}),
-      environment: 'development',
-      logger: silentLogger,
-      ...options,
-    });
-  const failure = async (options: Partial<InitializeOptions>): Promise<InitManagerError> => {
-    const error = await run(options).then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    if (!(error instanceof InitManagerError)) throw new Error(`expected an InitManagerError, got ${error}`);
-    return error;
-  };
+  const folder = (files: Record<string, string>, withSum = true) => t.folder(files, { withSum });
+  const run = initializer(t);
+  const failure = (options: Partial<InitializeOptions>) => refusal(run(options));
   const tableAcl = async (name: string) =>
-    (await (await db.client()).query(`SELECT relacl::text AS acl FROM pg_class WHERE relname = $1`, [name]))
-      .rows[0]?.acl;
+    (await t.client.query(`SELECT relacl::text AS acl FROM pg_class WHERE relname = $1`, [name])).rows[0]
+      ?.acl;
 
   it('a migration granting to a role that does not exist says roles are not created by migrations', async () => {
     const migrationsDir = folder({
@@ -76,8 +49,7 @@ describeEachServer('roles named by migrations and models', (server) => {
       expect((await run({ modelsDir })).mode).toBe('create-all');
       expect(await tableAcl('t')).toContain(`${ghost}=r/`);
     } finally {
-      await db.drop();
-      db = await createTestDatabase(server);
+      await t.renew();
       await adminQuery(server, `DROP ROLE ${ghost}`);
     }
   });

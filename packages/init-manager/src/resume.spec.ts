@@ -1,17 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createTestDatabase, describeEachServer, type TestDatabase } from '@bakery-ia/test-db';
-import type pg from 'pg';
+import { describeEachServer } from '@bakery-ia/test-db';
 import { applyMigrations, revertMigration } from './applier';
 import { InitManagerError } from './errors';
 import { readMigrations } from './read-migrations';
-import {
-  migration,
-  migrationsFolder,
-  recordingLogger,
-  removeFolder,
-  steppedMigration,
-} from './test-support/migrations-fixture';
+import { migration, recordingLogger, steppedMigration } from './test-support/migrations-fixture';
+import { scratchDatabase } from './test-support/scratch-database';
 
 /** What the generator writes for an existing table: four steps, the second outside a transaction. */
 const ONLINE = steppedMigration({
@@ -47,37 +41,22 @@ function lineOf(text: string, needle: string): number {
 }
 
 describeEachServer('multi-step migrations', (server) => {
-  let db: TestDatabase;
-  let client: pg.Client;
-  const folders: string[] = [];
-  beforeEach(async () => {
-    db = await createTestDatabase(server, 'steps');
-    client = await db.client();
-  });
-  afterEach(async () => {
-    await db.drop();
-    folders.splice(0).forEach(removeFolder);
-  });
-  const read = async (files: Record<string, string>) => {
-    const dir = migrationsFolder(files);
-    folders.push(dir);
-    return { dir, migrations: await readMigrations(dir) };
-  };
-  const one = async (sql: string) => (await client.query(sql)).rows[0];
+  const t = scratchDatabase(server, 'steps');
+  const { one, read } = t;
   const progressRows = async () =>
     (await one(`SELECT to_regclass('public.schema_migrations_progress') AS t`)).t === null
       ? undefined
       : (
-          await client.query(
+          await t.client.query(
             'SELECT version, direction, step, steps FROM schema_migrations_progress ORDER BY step',
           )
         ).rows;
   const versions = async () =>
-    (await client.query('SELECT version FROM schema_migrations ORDER BY 1')).rows.map((row) => row.version);
+    (await t.client.query('SELECT version FROM schema_migrations ORDER BY 1')).rows.map((row) => row.version);
 
   it('applies every step, records the migration once and leaves no progress table', async () => {
-    const { migrations } = await read({ '0001_base.sql': BASE, '0002_online.sql': ONLINE });
-    const { error } = await applyMigrations(client, migrations);
+    const migrations = await read({ '0001_base.sql': BASE, '0002_online.sql': ONLINE });
+    const { error } = await applyMigrations(t.client, migrations);
     expect(error).toBeUndefined();
     expect(await versions()).toEqual(['0001', '0002']);
     expect(await progressRows()).toBeUndefined();
@@ -90,10 +69,10 @@ describeEachServer('multi-step migrations', (server) => {
   });
 
   it('resumes at the failed step: the steps before are not run again', async () => {
-    const { migrations } = await read({ '0001_base.sql': BASE, '0002_online.sql': ONLINE });
-    await applyMigrations(client, [migrations[0]]);
-    await client.query('INSERT INTO orders VALUES (3, 99, $1)', ['c']); // no customer 99: VALIDATE fails
-    const failed = await applyMigrations(client, [migrations[1]]);
+    const migrations = await read({ '0001_base.sql': BASE, '0002_online.sql': ONLINE });
+    await applyMigrations(t.client, [migrations[0]]);
+    await t.client.query('INSERT INTO orders VALUES (3, 99, $1)', ['c']); // no customer 99: VALIDATE fails
+    const failed = await applyMigrations(t.client, [migrations[1]]);
     expect(failed.results.map((r) => r.status)).toEqual(['failed']);
     expect(failed.error!.message).toMatch(
       new RegExp(
@@ -109,10 +88,10 @@ describeEachServer('multi-step migrations', (server) => {
     ]);
     expect(await versions()).toEqual(['0001']);
 
-    await client.query('INSERT INTO customers VALUES (99)');
+    await t.client.query('INSERT INTO customers VALUES (99)');
     const logger = recordingLogger();
     // ADD COLUMN note (step 1) would fail if it ran again.
-    const resumed = await applyMigrations(client, [migrations[1]], { logger });
+    const resumed = await applyMigrations(t.client, [migrations[1]], { logger });
     expect(resumed.error).toBeUndefined();
     expect(logger.lines.join('\n')).toMatch(
       /resuming 0002_online\.sql at up step 3 of 4: step\(s\) 1-2 completed before/,
@@ -125,10 +104,10 @@ describeEachServer('multi-step migrations', (server) => {
   });
 
   it('resumes a transaction:false step from its start, rebuilding the index a failed build left INVALID', async () => {
-    const { migrations } = await read({ '0001_base.sql': BASE, '0002_online.sql': ONLINE });
-    await applyMigrations(client, [migrations[0]]);
-    await client.query(`UPDATE orders SET code = 'a'`); // duplicates: the unique build fails
-    const failed = await applyMigrations(client, [migrations[1]]);
+    const migrations = await read({ '0001_base.sql': BASE, '0002_online.sql': ONLINE });
+    await applyMigrations(t.client, [migrations[0]]);
+    await t.client.query(`UPDATE orders SET code = 'a'`); // duplicates: the unique build fails
+    const failed = await applyMigrations(t.client, [migrations[1]]);
     expect(failed.error!.message).toMatch(
       /^0002_online\.sql:\d+: could not create unique index "orders_code_key"/,
     );
@@ -140,9 +119,9 @@ describeEachServer('multi-step migrations', (server) => {
     ).toEqual({
       indisvalid: false,
     });
-    await client.query(`UPDATE orders SET code = id::text`);
+    await t.client.query(`UPDATE orders SET code = id::text`);
     const logger = recordingLogger();
-    const resumed = await applyMigrations(client, [migrations[1]], { logger });
+    const resumed = await applyMigrations(t.client, [migrations[1]], { logger });
     expect(resumed.error).toBeUndefined();
     expect(logger.lines.join('\n')).toMatch(
       /warn: 0002_online\.sql:\d+: index public\.orders_code_key is INVALID .*dropping it \(DROP INDEX CONCURRENTLY\) and building it again/,
@@ -153,13 +132,14 @@ describeEachServer('multi-step migrations', (server) => {
   });
 
   it('refuses to resume after the file changed, and resumes once the change is accepted', async () => {
-    const { dir, migrations } = await read({ '0001_base.sql': BASE, '0002_online.sql': ONLINE });
-    await applyMigrations(client, [migrations[0]]);
-    await client.query(`INSERT INTO orders VALUES (3, 99, 'c')`);
-    await applyMigrations(client, [migrations[1]]);
+    const dir = t.folder({ '0001_base.sql': BASE, '0002_online.sql': ONLINE });
+    const migrations = await readMigrations(dir);
+    await applyMigrations(t.client, [migrations[0]]);
+    await t.client.query(`INSERT INTO orders VALUES (3, 99, 'c')`);
+    await applyMigrations(t.client, [migrations[1]]);
     writeFileSync(join(dir, '0002_online.sql'), ONLINE.replace('-- test migration', '-- edited migration'));
     const edited = (await readMigrations(dir))[1];
-    const refused = await applyMigrations(client, [edited]);
+    const refused = await applyMigrations(t.client, [edited]);
     expect(refused.error).toBeInstanceOf(InitManagerError);
     expect(refused.error!.code).toBe('PARTIAL_MIGRATION_CHANGED');
     expect(refused.error!.message).toContain(
@@ -172,23 +152,23 @@ describeEachServer('multi-step migrations', (server) => {
     expect(accept).not.toBeNull();
     expect(await progressRows()).toHaveLength(2);
 
-    await client.query(accept![0]);
-    await client.query('INSERT INTO customers VALUES (99)');
-    expect((await applyMigrations(client, [edited])).error).toBeUndefined();
+    await t.client.query(accept![0]);
+    await t.client.query('INSERT INTO customers VALUES (99)');
+    expect((await applyMigrations(t.client, [edited])).error).toBeUndefined();
     expect(await versions()).toEqual(['0001', '0002']);
   });
 
   it('reverts with several down steps, and resumes a revert stopped part way', async () => {
-    const { migrations } = await read({ '0001_base.sql': BASE, '0002_online.sql': ONLINE });
-    await applyMigrations(client, migrations);
-    await client.query('CREATE VIEW order_notes AS SELECT note FROM orders'); // DROP COLUMN note fails
-    const stopped = await revertMigration(client, migrations[1]);
+    const migrations = await read({ '0001_base.sql': BASE, '0002_online.sql': ONLINE });
+    await applyMigrations(t.client, migrations);
+    await t.client.query('CREATE VIEW order_notes AS SELECT note FROM orders'); // DROP COLUMN note fails
+    const stopped = await revertMigration(t.client, migrations[1]);
     expect(stopped.result.status).toBe('failed');
     expect(stopped.error!.message).toMatch(/^0002_online\.sql:\d+: cannot drop column note of table orders/);
     expect(await progressRows()).toEqual([{ version: '0002', direction: 'down', step: 1, steps: 2 }]);
-    await client.query('DROP VIEW order_notes');
+    await t.client.query('DROP VIEW order_notes');
     // DROP CONSTRAINT orders_code_unique (down step 1) would fail if it ran again.
-    const { result, error } = await revertMigration(client, migrations[1]);
+    const { result, error } = await revertMigration(t.client, migrations[1]);
     expect(error).toBeUndefined();
     expect(result.status).toBe('reverted');
     expect(await versions()).toEqual(['0001']);
@@ -201,18 +181,18 @@ describeEachServer('multi-step migrations', (server) => {
   });
 
   it('writes no bookkeeping with record: false', async () => {
-    const { migrations } = await read({ '0001_base.sql': BASE, '0002_online.sql': ONLINE });
-    const { error } = await applyMigrations(client, migrations, { record: false });
+    const migrations = await read({ '0001_base.sql': BASE, '0002_online.sql': ONLINE });
+    const { error } = await applyMigrations(t.client, migrations, { record: false });
     expect(error).toBeUndefined();
     expect((await one(`SELECT to_regclass('public.schema_migrations') AS t`)).t).toBeNull();
     expect(await progressRows()).toBeUndefined();
   });
 
   it('keeps a migration of one step exactly as before (no progress table, same advice)', async () => {
-    const { migrations } = await read({
+    const migrations = await read({
       '0001_a.sql': migration('CREATE TABLE a (id int);\nINSERT INTO a VALUES (1/0);'),
     });
-    const { error } = await applyMigrations(client, migrations);
+    const { error } = await applyMigrations(t.client, migrations);
     expect(error!.message).toBe(
       '0001_a.sql:4: division by zero (SQLSTATE 22012)\n  Nothing of this migration was applied (it runs in one transaction). Fix the statement, then start again.',
     );
