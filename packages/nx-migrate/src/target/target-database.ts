@@ -2,13 +2,7 @@ import { describeDatabaseUrl, normalizeEnvironment } from '@bakery-ia/init-manag
 import { PgSchemaError } from '@bakery-ia/pg-schema';
 import type { ServiceContext } from '../executors/project-context.js';
 import { resolveUrlOption } from '../executors/url-options.js';
-import {
-  createKubeGateway,
-  openDatabaseTunnel,
-  resolveDatabaseUrl,
-  runKubePreflight,
-  type PreflightCheck,
-} from '../kubernetes/index.js';
+import type { PreflightCheck } from '../kubernetes/index.js';
 
 export interface TargetOptions {
   databaseUrl?: string;
@@ -71,6 +65,10 @@ export async function openTargetDatabase(
 }
 
 async function openKubeTarget(service: ServiceContext, options: TargetOptions): Promise<TargetDatabase> {
+  // Loaded only for --k8s: @kubernetes/client-node takes ~1.5 s to load, which every
+  // migrate-verify and migrate-clean task (one process each under Nx) paid before.
+  const { createKubeGateway, openDatabaseTunnel, resolveDatabaseUrl, runKubePreflight } =
+    await import('../kubernetes/index.js');
   const kube = service.config.kubernetes;
   const gateway = createKubeGateway({
     kubeconfig: options.kubeconfig,

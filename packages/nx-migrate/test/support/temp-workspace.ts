@@ -97,7 +97,10 @@ export class TempWorkspace {
   }
 }
 
-/** Task names Nx ran (not from cache), from static output lines `> nx run a:target`. */
+/**
+ * Task names Nx ran (not from cache), from static output lines `> nx run a:target`, once each (a
+ * batch of one task prints its line twice: when the batch starts and with its output).
+ */
 export function executedTasks(output: string): string[] {
   return output
     .split('\n')
@@ -107,6 +110,7 @@ export function executedTasks(output: string): string[] {
         !/\[(local cache|existing outputs match the cache, left as is|remote cache)\]/.test(line),
     )
     .map((line) => /nx run (\S+)/.exec(line)![1])
+    .filter((task, index, tasks) => tasks.indexOf(task) === index)
     .sort();
 }
 
