@@ -66,7 +66,7 @@ async function main() {
           throw new Error(`spare run was ${JSON.stringify(spare.cache)}`);
         times.spare.push(spare.ms);
         process.stderr.write(
-          `  ${size} tables run ${i + 1}: ${JSON.stringify({ floor: times.floor[i], off: times.off[i], cold: cold.ms, warm: warm.ms, spare: spare.ms, spareStages: spare.timings })}\n`,
+          `  ${size} tables run ${i + 1}: ${JSON.stringify({ floor: times.floor[i], off: times.off[i], cold: cold.ms, warm: warm.ms, spare: spare.ms, stages: { cold: cold.timings, warm: warm.timings, spare: spare.timings } })}\n`,
         );
       }
     } finally {

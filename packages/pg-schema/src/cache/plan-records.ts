@@ -1,0 +1,111 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { emptyCatalog, type Catalog } from '../catalog/catalog.js';
+import { comparableCatalog } from '../catalog/comparable.js';
+import type { CastPath } from '../objects/table/column-conversion.js';
+import { defaultCacheRoot } from '../shadow/shared-embedded.js';
+import { engineFingerprint } from './engine-fingerprint.js';
+
+/**
+ * What generate read from a pair of cached schemas: both catalogs and the cast paths the server
+ * gave for the retyped columns. A pure function of the two cache keys (files, engine, server
+ * fingerprint, roles, privileges) and the options that shape the catalogs, so a later generate
+ * with the same keys reads it instead of copying two databases and introspecting them (about
+ * half of a hit's time at 50 tables). Written only for plans without renames (a rename writes
+ * into the copies and introspects again).
+ *
+ * Stored beside verify's records (`<cache root>/records/`, catalog-records.ts): written to a temp
+ * file and renamed, so a reader sees a whole record or none; a record that does not parse or has
+ * the wrong shape is not used, and catalogs that JSON would change are never written.
+ */
+export interface PlanRecord {
+  current: Catalog;
+  desired: Catalog;
+  /** castKey -> path, per direction (conversions.ts' castPaths as entries). */
+  castPaths: { up: Array<[string, CastPath]>; down: Array<[string, CastPath]> };
+}
+
+export interface PlanRecordContext {
+  replayKey: string;
+  modelsKey: string;
+  /** Schemas, ignored tables and objects, privileges: what shapes the catalogs read. */
+  introspect: unknown;
+  /** engineFingerprint() unless given (tests). */
+  engine?: string;
+}
+
+export function planRecordKey(context: PlanRecordContext): string {
+  return createHash('sha256')
+    .update(
+      JSON.stringify({
+        kind: 'generate-plan',
+        engine: context.engine ?? engineFingerprint(),
+        replay: context.replayKey,
+        models: context.modelsKey,
+        introspect: context.introspect,
+      }),
+    )
+    .digest('hex');
+}
+
+export function readPlanRecord(key: string, root = recordsRoot()): PlanRecord | undefined {
+  try {
+    const parsed = JSON.parse(readFileSync(join(root, `plan-${key}.json`), 'utf8')) as PlanRecord;
+    if (!isCatalog(parsed.current) || !isCatalog(parsed.desired)) return undefined;
+    if (!isEntries(parsed.castPaths?.up) || !isEntries(parsed.castPaths?.down)) return undefined;
+    return parsed;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Best effort: a cache folder that cannot be written only means the next generate opens databases. */
+export function writePlanRecord(key: string, record: PlanRecord, root = recordsRoot()): void {
+  try {
+    const text = JSON.stringify(record);
+    const back = JSON.parse(text) as PlanRecord;
+    // Catalogs are plain data; a kind that ever stores something JSON changes makes no record.
+    const same = (a: Catalog, b: Catalog) =>
+      JSON.stringify(comparableCatalog(a)) === JSON.stringify(comparableCatalog(b));
+    if (!same(record.current, back.current) || !same(record.desired, back.desired)) return;
+    mkdirSync(root, { recursive: true, mode: 0o700 });
+    const temp = join(root, `.plan-${key}.${randomBytes(4).toString('hex')}.tmp`);
+    writeFileSync(temp, text, { mode: 0o600 });
+    try {
+      renameSync(temp, join(root, `plan-${key}.json`));
+    } catch {
+      rmSync(temp, { force: true });
+    }
+  } catch {
+    // not written
+  }
+}
+
+/** Every field of a catalog, of its kind (an object, or the unsupported list). */
+function isCatalog(value: unknown): value is Catalog {
+  if (typeof value !== 'object' || value === null) return false;
+  const catalog = value as Record<string, unknown>;
+  return Object.entries(emptyCatalog()).every(([field, empty]) =>
+    Array.isArray(empty)
+      ? Array.isArray(catalog[field])
+      : typeof catalog[field] === 'object' && catalog[field] !== null && !Array.isArray(catalog[field]),
+  );
+}
+
+function isEntries(value: unknown): value is Array<[string, CastPath]> {
+  return (
+    Array.isArray(value) &&
+    value.every(
+      (entry) =>
+        Array.isArray(entry) &&
+        entry.length === 2 &&
+        typeof entry[0] === 'string' &&
+        ['direct', 'text', 'none'].includes(entry[1] as string),
+    )
+  );
+}
+
+function recordsRoot(): string {
+  return join(defaultCacheRoot(), 'records');
+}
