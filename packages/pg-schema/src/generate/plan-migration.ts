@@ -29,6 +29,7 @@ import { readUsingHints, type UsingHint } from '../models/using-hints.js';
 import { resolve } from 'node:path';
 import { cacheEnabled } from '../cache/cache-mode.js';
 import { modelsKey, replayKey, scopeOf } from '../cache/cache-key.js';
+import { parseCache } from '../cache/parse-cache.js';
 import { openCachedDatabase, serverFingerprint, type CachedDatabase } from '../cache/template-cache.js';
 import { acquireShadowServer } from '../shadow/shadow-server.js';
 import {
@@ -308,14 +309,16 @@ async function readInputs(options: PlanOptions): Promise<{
 }> {
   let models: ModelFile[];
   let migrations: MigrationFile[];
+  // Files that did not change since a run parsed them are not parsed again (cache/parse-cache.ts).
+  const read = { statementCache: cacheEnabled() ? parseCache() : undefined };
   try {
-    models = await readModelFiles(options.modelsDir);
+    models = await readModelFiles(options.modelsDir, read);
   } catch (error) {
     if (isInitManagerError(error)) throw new PgSchemaError('INVALID_MODELS', error.message);
     throw error;
   }
   try {
-    migrations = await readMigrations(options.migrationsDir);
+    migrations = await readMigrations(options.migrationsDir, read);
   } catch (error) {
     if (isInitManagerError(error)) throw new PgSchemaError('INVALID_MIGRATIONS', error.message);
     throw error;
