@@ -93,7 +93,7 @@ export async function readModelFiles(dir: string, options: ReadOptions = {}): Pr
   if (!existsSync(dir)) {
     throw new InitManagerError('INVALID_MODELS', `The models folder ${dir} does not exist.`);
   }
-  // The parser loads while kept files are read; it is ready when this returns either way.
+  // The parser loads while kept files are read.
   const parserReady = loadSqlParser();
   const problems: MigrationProblem[] = [];
   const files: ModelFile[] = [];
@@ -126,7 +126,8 @@ export async function readModelFiles(dir: string, options: ReadOptions = {}): Pr
       problems.push({ file: path, line: error.line, message: `syntax error: ${error.message}` });
     }
   }
-  await parserReady;
+  // Callers that keep statements await the parser themselves (ReadOptions).
+  if (!options.statementCache) await parserReady;
   if (problems.length > 0) {
     throw new InitManagerError(
       'INVALID_MODELS',

@@ -9,7 +9,11 @@ import { parseWithCache, type StatementCache } from './statement-cache.js';
 const NON_MIGRATION_FILES = new Set(['migrations.sum']);
 
 export interface ReadOptions {
-  /** Splits kept between runs (statement-cache.ts); none: every file is parsed. */
+  /**
+   * Splits kept between runs (statement-cache.ts); none: every file is parsed. With a cache the
+   * parser may still be loading when the reader returns (it overlaps the caller's next steps):
+   * `await loadSqlParser()` before parsing anything else.
+   */
   statementCache?: StatementCache;
 }
 
@@ -40,7 +44,7 @@ export async function inspectMigrations(
   dir: string,
   options: ReadOptions = {},
 ): Promise<ReadMigrationsResult> {
-  // The parser loads while kept files are read; it is ready when this returns either way.
+  // The parser loads while kept files are read.
   const parserReady = loadSqlParser();
   const problems: MigrationProblem[] = [];
   const migrations: MigrationFile[] = [];
@@ -69,7 +73,8 @@ export async function inspectMigrations(
     byVersion.set(Number(migration.version).toString(), migration.fileName);
   }
   migrations.sort((a, b) => Number(a.version) - Number(b.version) || a.fileName.localeCompare(b.fileName));
-  await parserReady;
+  // Callers that keep statements await the parser themselves (ReadOptions).
+  if (!options.statementCache) await parserReady;
   return { migrations, problems };
 }
 

@@ -4,9 +4,11 @@ import {
   isInitManagerError,
   readMigrations,
   readModelFiles,
-  splitStatements,
+  loadSqlParser,
+  parseWithCache,
   type MigrationFile,
   type ModelFile,
+  type StatementCache,
 } from '@bakery-ia/init-manager';
 import type { ClientBase } from 'pg';
 import type { Catalog } from '../catalog/catalog.js';
@@ -115,13 +117,18 @@ export async function planMigration(options: PlanOptions): Promise<MigrationPlan
   };
   // A bad option stops the run before any work.
   const lockTimeout = stepLockTimeout(options);
+  // Files (and plans) parsed before are not parsed again (cache/parse-cache.ts).
+  const statementCache = cacheEnabled() ? parseCache() : undefined;
   // The shadow server starts (or answers) while the files are read and parsed.
   const serverStarting = time('shadow server', () => acquireShadowServer(options.shadowUrl));
-  const inputs = await time('read files', () => readInputs(options)).catch(async (error) => {
+  // A given server's fingerprint (part of every cache key) is asked for on a second connection
+  // meanwhile, not after: on a hit these two round trips are most of the wait.
+  if (options.shadowUrl && cacheEnabled()) serverFingerprint(options.shadowUrl).catch(() => undefined);
+  const inputs = await time('read files', () => readInputs(options, statementCache)).catch(async (error) => {
     await serverStarting.then((server) => server.release()).catch(() => undefined);
     throw error;
   });
-  const { models, hints, usingHints, migrations } = inputs;
+  const { models, hints, migrations } = inputs;
   const server = await serverStarting;
   const databases: CachedDatabase[] = [];
   let cache: MigrationPlan['cache'] = { replay: 'off', models: 'off' };
@@ -158,6 +165,9 @@ export async function planMigration(options: PlanOptions): Promise<MigrationPlan
     const record = recordKey
       ? await time('read record', async () => usableRecord(readPlanRecord(recordKey), hints))
       : undefined;
+    // The parser loaded while the keys were made (readInputs: ReadOptions); hints read with it.
+    await loadSqlParser();
+    const usingHints = readUsingHints(models);
     let current: Catalog;
     let desired: Catalog;
     let castPaths: ConversionInputs['castPaths'];
@@ -273,7 +283,7 @@ export async function planMigration(options: PlanOptions): Promise<MigrationPlan
     const down = withLockTimeout(withLeadingStatements(downDiff.steps, renames.down), lockTimeout);
     const { lint, hazards } = await time('lint', async () => {
       const context = schemaContextOf([current, renamedCurrent], server.majorVersion);
-      const sections = sectionsOf(up);
+      const sections = await sectionsOf(up, statementCache);
       return { lint: lintMigration(sections, context), hazards: analyseHazards(sections, context) };
     });
     return {
@@ -301,16 +311,17 @@ export async function planMigration(options: PlanOptions): Promise<MigrationPlan
   }
 }
 
-async function readInputs(options: PlanOptions): Promise<{
+async function readInputs(
+  options: PlanOptions,
+  statementCache: StatementCache | undefined,
+): Promise<{
   models: ModelFile[];
   hints: RenameHint[];
-  usingHints: UsingHint[];
   migrations: MigrationFile[];
 }> {
   let models: ModelFile[];
   let migrations: MigrationFile[];
-  // Files that did not change since a run parsed them are not parsed again (cache/parse-cache.ts).
-  const read = { statementCache: cacheEnabled() ? parseCache() : undefined };
+  const read = { statementCache };
   try {
     models = await readModelFiles(options.modelsDir, read);
   } catch (error) {
@@ -331,7 +342,7 @@ async function readInputs(options: PlanOptions): Promise<{
         sum.problems.map((p) => `  ${p.message}`).join('\n'),
     );
   }
-  return { models, hints: readRenameHints(models), usingHints: readUsingHints(models), migrations };
+  return { models, hints: readRenameHints(models), migrations };
 }
 
 /**
@@ -385,10 +396,22 @@ function withLeadingStatements(steps: Step[], leading: string[]): Step[] {
   return out;
 }
 
-/** The steps as lint and the hazard analyser read them; lines are unknown until the file is written. */
-function sectionsOf(steps: Step[]): MigrationSection[] {
-  return steps.map((step) => ({
+/**
+ * The steps as lint and the hazard analyser read them; lines are unknown until the file is
+ * written. The same plan again (a hit) takes its splits from the parse cache: in a fresh process
+ * the parser's first call costs more than all of these statements.
+ */
+async function sectionsOf(steps: Step[], cache: StatementCache | undefined): Promise<MigrationSection[]> {
+  const text = `-- pg-schema: the statements of planned steps\n${JSON.stringify(steps.map((s) => s.statements))}`;
+  const splits = await parseWithCache(
+    text,
+    cache,
+    loadSqlParser(),
+    (split) => steps.map((step) => step.statements.flatMap((sql) => split(sql, 1))),
+    () => true,
+  );
+  return steps.map((step, i) => ({
     transaction: step.transactional,
-    statements: step.statements.flatMap((sql) => splitStatements(sql)).map((s) => ({ ...s, line: 0 })),
+    statements: splits[i].map((s) => ({ ...s, line: 0 })),
   }));
 }
