@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { SqlStatement, StatementCache } from '@bakery-ia/init-manager';
 import { defaultCacheRoot } from '../shadow/shared-embedded.js';
 import { engineFingerprint } from './engine-fingerprint.js';
+import { evictOldest, touchFile, type FileBudget } from './evict-files.js';
 
 /**
  * The split statements of model and migration files, one JSON file per file text in
@@ -12,8 +13,16 @@ import { engineFingerprint } from './engine-fingerprint.js';
  * parsed again (at 50 tables a parse costs several times the read of its entry, and more in a
  * fresh process, where the parser's code is not compiled yet). Entries are written to a temp
  * name and renamed, so a reader sees a whole entry or none; one that does not parse or has the
- * wrong shape is not used (the file is parsed, and the entry written again).
+ * wrong shape is not used (the file is parsed, and the entry written again). The entries used least
+ * recently go once the folder passes PARSE_BUDGET.
  */
+/** About 0.35 MB per 50-table file, 7 MB per 1000-table one. */
+export const PARSE_BUDGET: FileBudget = {
+  match: (name) => name.endsWith('.json'),
+  maxEntries: 2000,
+  maxBytes: 256 * 1024 * 1024,
+};
+
 export function parseCache(root = join(defaultCacheRoot(), 'parse'), engine?: string): StatementCache {
   const keyOf = (text: string) =>
     createHash('sha256')
@@ -23,8 +32,11 @@ export function parseCache(root = join(defaultCacheRoot(), 'parse'), engine?: st
   return {
     get(text) {
       try {
-        const parsed = JSON.parse(readFileSync(join(root, `${keyOf(text)}.json`), 'utf8')) as unknown;
-        return isSplits(parsed) ? parsed.map((split) => split.map(withNode)) : undefined;
+        const path = join(root, `${keyOf(text)}.json`);
+        const parsed = JSON.parse(readFileSync(path, 'utf8')) as unknown;
+        if (!isSplits(parsed)) return undefined;
+        touchFile(path);
+        return parsed.map((split) => split.map(withNode));
       } catch {
         return undefined;
       }
@@ -44,6 +56,7 @@ export function parseCache(root = join(defaultCacheRoot(), 'parse'), engine?: st
         } catch {
           rmSync(temp, { force: true });
         }
+        evictOldest(root, PARSE_BUDGET);
       } catch {
         // not kept: the next run parses again
       }

@@ -5,6 +5,7 @@ import { emptyCatalog, type Catalog } from '../catalog/catalog.js';
 import type { CastPath } from '../objects/table/column-conversion.js';
 import { defaultCacheRoot } from '../shadow/shared-embedded.js';
 import { engineFingerprint } from './engine-fingerprint.js';
+import { evictOldest, touchFile, type FileBudget } from './evict-files.js';
 
 /**
  * What generate read from a pair of cached schemas: both catalogs and the cast paths the server
@@ -16,7 +17,8 @@ import { engineFingerprint } from './engine-fingerprint.js';
  *
  * Stored beside verify's records (`<cache root>/records/`, catalog-records.ts): written to a temp
  * file and renamed, so a reader sees a whole record or none; a record that does not parse or has
- * the wrong shape is not used, and catalogs that JSON would change are never written.
+ * the wrong shape is not used, and catalogs that JSON would change are never written. The records
+ * used least recently go once they pass PLAN_BUDGET.
  */
 export interface PlanRecord {
   current: Catalog;
@@ -24,6 +26,13 @@ export interface PlanRecord {
   /** castKey -> path, per direction (conversions.ts' castPaths as entries). */
   castPaths: { up: Array<[string, CastPath]>; down: Array<[string, CastPath]> };
 }
+
+/** About 0.26 MB per record at 50 tables, 5 MB at 1000; verify's records in the folder are not counted. */
+export const PLAN_BUDGET: FileBudget = {
+  match: (name) => name.startsWith('plan-') && name.endsWith('.json'),
+  maxEntries: 500,
+  maxBytes: 256 * 1024 * 1024,
+};
 
 export interface PlanRecordContext {
   replayKey: string;
@@ -50,9 +59,11 @@ export function planRecordKey(context: PlanRecordContext): string {
 
 export function readPlanRecord(key: string, root = recordsRoot()): PlanRecord | undefined {
   try {
-    const parsed = JSON.parse(readFileSync(join(root, `plan-${key}.json`), 'utf8')) as PlanRecord;
+    const path = join(root, `plan-${key}.json`);
+    const parsed = JSON.parse(readFileSync(path, 'utf8')) as PlanRecord;
     if (!isCatalog(parsed.current) || !isCatalog(parsed.desired)) return undefined;
     if (!isEntries(parsed.castPaths?.up) || !isEntries(parsed.castPaths?.down)) return undefined;
+    touchFile(path);
     return parsed;
   } catch {
     return undefined;
@@ -73,6 +84,7 @@ export function writePlanRecord(key: string, record: PlanRecord, root = recordsR
     } catch {
       rmSync(temp, { force: true });
     }
+    evictOldest(root, PLAN_BUDGET);
   } catch {
     // not written
   }
