@@ -126,8 +126,10 @@ export async function readModelFiles(dir: string, options: ReadOptions = {}): Pr
       problems.push({ file: path, line: error.line, message: `syntax error: ${error.message}` });
     }
   }
-  // Callers that keep statements await the parser themselves (ReadOptions).
-  if (!options.statementCache) await parserReady;
+  // Callers that keep statements await the parser themselves (ReadOptions); a failed load is
+  // theirs to see then, not an unhandled rejection meanwhile.
+  if (options.statementCache) parserReady.catch(() => undefined);
+  else await parserReady;
   if (problems.length > 0) {
     throw new InitManagerError(
       'INVALID_MODELS',

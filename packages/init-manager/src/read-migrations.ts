@@ -73,8 +73,10 @@ export async function inspectMigrations(
     byVersion.set(Number(migration.version).toString(), migration.fileName);
   }
   migrations.sort((a, b) => Number(a.version) - Number(b.version) || a.fileName.localeCompare(b.fileName));
-  // Callers that keep statements await the parser themselves (ReadOptions).
-  if (!options.statementCache) await parserReady;
+  // Callers that keep statements await the parser themselves (ReadOptions); a failed load is
+  // theirs to see then, not an unhandled rejection meanwhile.
+  if (options.statementCache) parserReady.catch(() => undefined);
+  else await parserReady;
   return { migrations, problems };
 }
 
