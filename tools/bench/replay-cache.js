@@ -4,7 +4,9 @@
  * diff workload's schema, against the floor, with the cache off (every run builds both schemas:
  * the engine before the cache), cold (new keys: a comment added to both files) and warm (the same
  * files again: the first hit copies the template, the next renames in the copy that one handed
- * back, `spare`). Rounds interleave the four so machine noise hits them alike; medians are printed.
+ * back, `spare`; since the plan records, both read the record of the cold run and open no
+ * database). Rounds interleave the four so machine noise hits them alike; medians are printed,
+ * and every round's stages (the engine's `timings`, the floor's parts) go to stderr.
  *
  *   node tools/bench/replay-cache.js            # 50 and 1000 tables, 3 rounds
  *   BENCH_SIZES=50 BENCH_RUNS=5 node tools/bench/replay-cache.js
@@ -16,6 +18,9 @@ const { writeDiffFixtures } = require('./lib/fixtures.js');
 const { chooseServer } = require('./lib/server.js');
 const { runTask } = require('./lib/spawn.js');
 const { median } = require('./lib/stats.js');
+
+const rounded = (timings) =>
+  Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Math.round(v * 10) / 10]));
 
 async function main() {
   const sizes = (process.env.BENCH_SIZES || '50,1000').split(',').map(Number);
@@ -34,16 +39,13 @@ async function main() {
     const times = { floor: [], off: [], cold: [], warm: [], spare: [] };
     try {
       for (let i = 0; i < runs; i++) {
-        times.floor.push(
-          (
-            await runTask('floor', {
-              serverUrl: server.url,
-              beforeFile: files.beforeChunked,
-              afterFile: files.afterChunked,
-              label: `rc${i}`,
-            })
-          ).ms,
-        );
+        const floor = await runTask('floor', {
+          serverUrl: server.url,
+          beforeFile: files.beforeChunked,
+          afterFile: files.afterChunked,
+          label: `rc${i}`,
+        });
+        times.floor.push(floor.ms);
         times.off.push((await ours('off')).ms);
         // New keys: the same schema, one more comment line in each file.
         appendFileSync(path.join(files.modelsDir, 'schema.sql'), `\n-- bench cold run ${Date.now()}\n`);
@@ -66,7 +68,7 @@ async function main() {
           throw new Error(`spare run was ${JSON.stringify(spare.cache)}`);
         times.spare.push(spare.ms);
         process.stderr.write(
-          `  ${size} tables run ${i + 1}: ${JSON.stringify({ floor: times.floor[i], off: times.off[i], cold: cold.ms, warm: warm.ms, spare: spare.ms, spareStages: spare.timings })}\n`,
+          `  ${size} tables run ${i + 1}: ${JSON.stringify({ floor: times.floor[i], off: times.off[i], cold: cold.ms, warm: warm.ms, spare: spare.ms, stages: { floor: rounded(floor.timings), cold: cold.timings, warm: warm.timings, spare: spare.timings } })}\n`,
         );
       }
     } finally {

@@ -16,7 +16,7 @@ export {
   listMigrationFileNames,
   formatProblem,
 } from './read-migrations.js';
-export type { ReadMigrationsResult } from './read-migrations.js';
+export type { ReadMigrationsResult, ReadOptions } from './read-migrations.js';
 export { parseMigrationFile, statementsOf, MIGRATION_FILE_PATTERN } from './migration-file.js';
 export type { MigrationFile, MigrationStep, Direction } from './migration-file.js';
 export {
@@ -70,6 +70,8 @@ export type { CreatedObject, ObjectPresence } from './migration-objects.js';
 export { recordAgainSql, explainAlreadyExists, explainOutOfOrder } from './history-repair.js';
 export { loadSqlParser, isSqlParserLoaded, splitStatements, SqlSyntaxError } from './sql-statements.js';
 export type { SqlStatement } from './sql-statements.js';
+export { parseWithCache } from './statement-cache.js';
+export type { StatementCache, Splitter } from './statement-cache.js';
 export { InitManagerError, isInitManagerError } from './errors.js';
 export type { InitManagerErrorCode, MigrationProblem } from './errors.js';
 export { maskDatabaseUrl, maskSecrets, describeDatabaseUrl } from './mask-url.js';

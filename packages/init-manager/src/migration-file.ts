@@ -1,6 +1,7 @@
 import { checksumOf, normalizeLineEndings } from './checksum.js';
 import type { MigrationProblem } from './errors.js';
 import { splitStatements, SqlSyntaxError, type SqlStatement } from './sql-statements.js';
+import type { Splitter } from './statement-cache.js';
 
 export type Direction = 'up' | 'down';
 
@@ -41,7 +42,11 @@ export interface ParsedMigration {
  * Parses one migration file: a header of comments, then one or more `-- migrate:up` steps and
  * `-- migrate:down` steps. Returns problems instead of throwing so a reader can report all at once.
  */
-export function parseMigrationFile(fileName: string, text: string): ParsedMigration {
+export function parseMigrationFile(
+  fileName: string,
+  text: string,
+  split: Splitter = splitStatements,
+): ParsedMigration {
   const match = MIGRATION_FILE_PATTERN.exec(fileName);
   if (!match) {
     return {
@@ -62,7 +67,7 @@ export function parseMigrationFile(fileName: string, text: string): ParsedMigrat
   const close = () => {
     if (!current) return;
     try {
-      current.step.statements = splitStatements(current.body.join('\n'), current.bodyStart);
+      current.step.statements = split(current.body.join('\n'), current.bodyStart);
     } catch (error) {
       if (!(error instanceof SqlSyntaxError)) throw error;
       problems.push({ file: fileName, line: error.line, message: `syntax error: ${error.message}` });
@@ -106,7 +111,7 @@ export function parseMigrationFile(fileName: string, text: string): ParsedMigrat
   const onlyLineComments = header.every((line) => line.trim() === '' || line.trim().startsWith('--'));
   if (headerSql.trim() && !onlyLineComments) {
     try {
-      const stray = splitStatements(headerSql, 1);
+      const stray = split(headerSql, 1);
       if (stray.length > 0) {
         problems.push({
           file: fileName,

@@ -2,7 +2,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InitManagerError, type MigrationProblem } from './errors.js';
 import { rolesDeclaredBy } from './role-names.js';
-import { loadSqlParser, splitStatements, SqlSyntaxError, type SqlStatement } from './sql-statements.js';
+import type { ReadOptions } from './read-migrations.js';
+import { loadSqlParser, SqlSyntaxError, type SqlStatement } from './sql-statements.js';
+import { parseWithCache } from './statement-cache.js';
 
 export interface ModelFile {
   fileName: string;
@@ -87,11 +89,12 @@ function runs(statement: SqlStatement): boolean {
  * output: psql meta-commands (`\restrict`) are blanked and OWNER TO statements are skipped; its
  * GRANT / REVOKE statements run (see classifyModelStatement).
  */
-export async function readModelFiles(dir: string): Promise<ModelFile[]> {
+export async function readModelFiles(dir: string, options: ReadOptions = {}): Promise<ModelFile[]> {
   if (!existsSync(dir)) {
     throw new InitManagerError('INVALID_MODELS', `The models folder ${dir} does not exist.`);
   }
-  await loadSqlParser();
+  // The parser loads while kept files are read.
+  const parserReady = loadSqlParser();
   const problems: MigrationProblem[] = [];
   const files: ModelFile[] = [];
   for (const fileName of readdirSync(dir)
@@ -102,7 +105,13 @@ export async function readModelFiles(dir: string): Promise<ModelFile[]> {
     // Blank (not remove) meta-command lines so line numbers stay those of the file.
     const sql = text.replace(/\r\n?/g, '\n').replace(/^\\.*$/gm, '');
     try {
-      const all = splitStatements(sql, 1);
+      const all = await parseWithCache(
+        text,
+        options.statementCache,
+        parserReady,
+        (split) => split(sql, 1),
+        () => true,
+      );
       files.push({
         fileName,
         path,
@@ -117,6 +126,10 @@ export async function readModelFiles(dir: string): Promise<ModelFile[]> {
       problems.push({ file: path, line: error.line, message: `syntax error: ${error.message}` });
     }
   }
+  // Callers that keep statements await the parser themselves (ReadOptions); a failed load is
+  // theirs to see then, not an unhandled rejection meanwhile.
+  if (options.statementCache) parserReady.catch(() => undefined);
+  else await parserReady;
   if (problems.length > 0) {
     throw new InitManagerError(
       'INVALID_MODELS',

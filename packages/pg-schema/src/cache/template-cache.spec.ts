@@ -48,13 +48,18 @@ describe('replay cache key', () => {
 
 describeEachServer('replay and models cache on a shadow server', (server) => {
   let dir: string;
+  const saved = { ...process.env };
   const write = (path: string, text: string) => writeFileSync(join(dir, path), text);
-  const plan = () =>
-    planMigration({
+  // These tests are about the databases: the plan records (plan-records.spec.ts) are forgotten
+  // before every run, so a hit always opens its copies.
+  const plan = () => {
+    rmSync(join(dir, 'cache', 'records'), { recursive: true, force: true });
+    return planMigration({
       modelsDir: join(dir, 'models'),
       migrationsDir: join(dir, 'migrations'),
       shadowUrl: server.url,
     });
+  };
   const databases = async (prefix: string) => {
     const client = new pg.Client({ connectionString: server.url });
     await client.connect();
@@ -73,6 +78,7 @@ describeEachServer('replay and models cache on a shadow server', (server) => {
 
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'pg-schema-cache-'));
+    process.env.PG_SCHEMA_CACHE_DIR = join(dir, 'cache');
     mkdirSync(join(dir, 'models'));
     mkdirSync(join(dir, 'migrations'));
     // A unique comment: a key no other test run built.
@@ -96,6 +102,7 @@ describeEachServer('replay and models cache on a shadow server', (server) => {
       await adminQuery(server, `DROP DATABASE IF EXISTS ${name}`);
     }
     rmSync(dir, { recursive: true, force: true });
+    process.env = { ...saved };
   });
 
   it('builds once, then copies the template: the same catalogs as a fresh build', async () => {

@@ -3,7 +3,7 @@ import type { Catalog } from '../catalog/catalog.js';
 import { ids } from '../catalog/object-id.js';
 import type { RenameHint } from '../models/rename-hints.js';
 import type { UsingHint } from '../models/using-hints.js';
-import type { ColumnConversions, UsingExpression } from '../objects/table/column-conversion.js';
+import type { CastPath, ColumnConversions, UsingExpression } from '../objects/table/column-conversion.js';
 import { columnTypeChanges, resolveCastPaths } from './cast-paths.js';
 
 export interface ConversionPlan {
@@ -19,9 +19,13 @@ export interface ConversionInputs {
   /** The up diff's sides (current with hint renames applied) and the down diff's. */
   up: { current: Catalog; desired: Catalog };
   down: { current: Catalog; desired: Catalog };
-  /** The shadow databases the migrations and the models built. */
-  currentDb: ClientBase;
-  desiredDb: ClientBase;
+  /**
+   * Where the server is asked how retyped columns convert: the shadow databases the migrations
+   * and the models built, or the answers a plan record kept for these very schemas.
+   */
+  castPaths:
+    | { currentDb: ClientBase; desiredDb: ClientBase }
+    | { recorded: { up: Map<string, CastPath>; down: Map<string, CastPath> } };
 }
 
 /**
@@ -32,10 +36,14 @@ export interface ConversionInputs {
 export async function planConversions(inputs: ConversionInputs): Promise<ConversionPlan> {
   const upChanges = columnTypeChanges(inputs.up.current, inputs.up.desired);
   const downChanges = columnTypeChanges(inputs.down.current, inputs.down.desired);
-  const [upPaths, downPaths] = [
-    await resolveCastPaths(upChanges, inputs.desiredDb, inputs.currentDb),
-    await resolveCastPaths(downChanges, inputs.currentDb, inputs.desiredDb),
-  ];
+  const from = inputs.castPaths;
+  const [upPaths, downPaths] =
+    'recorded' in from
+      ? [from.recorded.up, from.recorded.down]
+      : [
+          await resolveCastPaths(upChanges, from.desiredDb, from.currentDb),
+          await resolveCastPaths(downChanges, from.currentDb, from.desiredDb),
+        ];
   const retyped = new Set(upChanges.map((change) => change.columnId));
   const upUsing = new Map<string, UsingExpression>();
   const downUsing = new Map<string, UsingExpression>();

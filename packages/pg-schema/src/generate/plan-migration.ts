@@ -4,9 +4,11 @@ import {
   isInitManagerError,
   readMigrations,
   readModelFiles,
-  splitStatements,
+  loadSqlParser,
+  parseWithCache,
   type MigrationFile,
   type ModelFile,
+  type StatementCache,
 } from '@bakery-ia/init-manager';
 import type { ClientBase } from 'pg';
 import type { Catalog } from '../catalog/catalog.js';
@@ -29,6 +31,7 @@ import { readUsingHints, type UsingHint } from '../models/using-hints.js';
 import { resolve } from 'node:path';
 import { cacheEnabled } from '../cache/cache-mode.js';
 import { modelsKey, replayKey, scopeOf } from '../cache/cache-key.js';
+import { parseCache } from '../cache/parse-cache.js';
 import { openCachedDatabase, serverFingerprint, type CachedDatabase } from '../cache/template-cache.js';
 import { acquireShadowServer } from '../shadow/shadow-server.js';
 import {
@@ -37,9 +40,12 @@ import {
   rolesToProvide,
   type ShadowRoles,
 } from '../shadow/shadow-roles.js';
-import { planRenames } from './apply-renames.js';
+import { planRecordKey, readPlanRecord, writePlanRecord, type PlanRecord } from '../cache/plan-records.js';
+import { castKey } from '../objects/table/column-conversion.js';
+import { planRenames, type RenamePlan } from './apply-renames.js';
+import { columnTypeChanges, type TypeChange } from './cast-paths.js';
 import { stepLockTimeout, withLockTimeout } from './lock-timeout.js';
-import { planConversions } from './plan-conversions.js';
+import { planConversions, type ConversionInputs } from './plan-conversions.js';
 
 export interface PlanOptions {
   modelsDir: string;
@@ -111,86 +117,125 @@ export async function planMigration(options: PlanOptions): Promise<MigrationPlan
   };
   // A bad option stops the run before any work.
   const lockTimeout = stepLockTimeout(options);
+  // Files (and plans) parsed before are not parsed again (cache/parse-cache.ts).
+  const statementCache = cacheEnabled() ? parseCache() : undefined;
   // The shadow server starts (or answers) while the files are read and parsed.
   const serverStarting = time('shadow server', () => acquireShadowServer(options.shadowUrl));
-  const inputs = await time('read files', () => readInputs(options)).catch(async (error) => {
+  // A given server's fingerprint (part of every cache key) is asked for on a second connection
+  // meanwhile, not after: on a hit these two round trips are most of the wait.
+  if (options.shadowUrl && cacheEnabled()) serverFingerprint(options.shadowUrl).catch(() => undefined);
+  const inputs = await time('read files', () => readInputs(options, statementCache)).catch(async (error) => {
     await serverStarting.then((server) => server.release()).catch(() => undefined);
     throw error;
   });
-  const { models, hints, usingHints, migrations } = inputs;
+  const { models, hints, migrations } = inputs;
   const server = await serverStarting;
   const databases: CachedDatabase[] = [];
   let cache: MigrationPlan['cache'] = { replay: 'off', models: 'off' };
   let roles: ShadowRoles | undefined;
   const privileges = options.privileges !== false;
   const online = options.online !== false;
+  const introspectOptions = {
+    schemas: options.schemas,
+    ignoreTables: options.ignoreTables ?? DEFAULT_IGNORED_TABLES,
+    privileges,
+    ignoreObjects: options.ignoreObjects,
+  };
   try {
     // Both schemas are a pure function of their files, the engine and the server: a copy of a
     // cached template when one was built before (docs/architecture.md, "Replay cache").
-    const [currentDb, desiredDb] = await time('create databases', async () => {
-      const cache =
+    const keys = await time('cache keys', async () => {
+      const enabled =
         cacheEnabled() &&
         !server.disposable &&
         (await cacheKeepsNoRole(server, rolesToProvide(models, migrations, { privileges })));
-      const serverPrint = cache ? await serverFingerprint(server.url) : '';
+      const serverPrint = enabled ? await serverFingerprint(server.url) : '';
       const context = (roles: string[]) => ({ server: serverPrint, roles, privileges });
-      const opened = await Promise.allSettled([
-        openCachedDatabase(server, {
-          kind: 'replay',
-          scope: scopeOf(resolve(options.migrationsDir)),
-          key: replayKey(migrations, context(rolesToProvide([], migrations))),
-          label: 'current',
-          enabled: cache,
-        }),
-        openCachedDatabase(server, {
-          kind: 'models',
-          scope: scopeOf(resolve(options.modelsDir)),
-          key: modelsKey(models, context(rolesToProvide(models, [], { privileges }))),
-          label: 'desired',
-          enabled: cache,
-        }),
-      ]);
-      for (const result of opened) if (result.status === 'fulfilled') databases.push(result.value);
-      for (const result of opened) if (result.status === 'rejected') throw result.reason;
-      return databases;
+      return {
+        enabled,
+        replay: replayKey(migrations, context(rolesToProvide([], migrations))),
+        models: modelsKey(models, context(rolesToProvide(models, [], { privileges }))),
+      };
     });
-    roles = await time('roles', () =>
-      provideShadowRoles(server, rolesToProvide(models, migrations, { privileges }), currentDb),
-    );
-    await time('build schemas', () =>
-      Promise.all([
-        currentDb.build((client) => replay(client, migrations)),
-        desiredDb.build((client) => applyModels(client, models, { privileges })),
-      ]),
-    );
-    const cacheUse = (db: CachedDatabase) => (db.hit ? 'hit' : db.cached ? 'miss' : 'off');
-    cache = { replay: cacheUse(currentDb), models: cacheUse(desiredDb) };
-    const introspectOptions = {
-      schemas: options.schemas,
-      ignoreTables: options.ignoreTables ?? DEFAULT_IGNORED_TABLES,
-      privileges,
-      ignoreObjects: options.ignoreObjects,
-    };
-    const [current, desired] = await time('introspect', () =>
-      Promise.all([
-        introspectCatalog(currentDb.client, introspectOptions),
-        introspectCatalog(desiredDb.client, introspectOptions),
-      ]),
-    );
-    assertNothingUnsupported(desired, current, models, migrationSources(options.migrationsDir, migrations));
-    const renames = planRenames(hints, current);
-    let [renamedCurrent, unrenamedDesired] = [current, desired];
-    if (renames.up.length > 0) {
-      [renamedCurrent, unrenamedDesired] = await time('renames', async () => {
-        // A schema fresh from a build is published before it is renamed in.
-        await Promise.all([currentDb.forWrites(), desiredDb.forWrites()]);
-        for (const sql of renames.up) await currentDb.client.query(sql);
-        for (const sql of renames.down) await desiredDb.client.query(sql);
-        return Promise.all([
+    // The same two keys planned before without renames: catalogs and cast paths from the record,
+    // no database opened (src/cache/plan-records.ts).
+    const recordKey = keys.enabled
+      ? planRecordKey({ replayKey: keys.replay, modelsKey: keys.models, introspect: introspectOptions })
+      : undefined;
+    const record = recordKey
+      ? await time('read record', async () => usableRecord(readPlanRecord(recordKey), hints))
+      : undefined;
+    // The parser loaded while the keys were made (readInputs: ReadOptions); hints read with it.
+    await loadSqlParser();
+    const usingHints = readUsingHints(models);
+    let current: Catalog;
+    let desired: Catalog;
+    let castPaths: ConversionInputs['castPaths'];
+    let renames: RenamePlan;
+    let renamedCurrent: Catalog;
+    let unrenamedDesired: Catalog;
+    if (record) {
+      ({ current, desired } = record);
+      cache = { replay: 'hit', models: 'hit' };
+      castPaths = { recorded: { up: new Map(record.castPaths.up), down: new Map(record.castPaths.down) } };
+      assertNothingUnsupported(desired, current, models, migrationSources(options.migrationsDir, migrations));
+      renames = planRenames(hints, current);
+      [renamedCurrent, unrenamedDesired] = [current, desired];
+    } else {
+      const [currentDb, desiredDb] = await time('create databases', async () => {
+        const opened = await Promise.allSettled([
+          openCachedDatabase(server, {
+            kind: 'replay',
+            scope: scopeOf(resolve(options.migrationsDir)),
+            key: keys.replay,
+            label: 'current',
+            enabled: keys.enabled,
+          }),
+          openCachedDatabase(server, {
+            kind: 'models',
+            scope: scopeOf(resolve(options.modelsDir)),
+            key: keys.models,
+            label: 'desired',
+            enabled: keys.enabled,
+          }),
+        ]);
+        for (const result of opened) if (result.status === 'fulfilled') databases.push(result.value);
+        for (const result of opened) if (result.status === 'rejected') throw result.reason;
+        return databases;
+      });
+      roles = await time('roles', () =>
+        provideShadowRoles(server, rolesToProvide(models, migrations, { privileges }), currentDb),
+      );
+      await time('build schemas', () =>
+        Promise.all([
+          currentDb.build((client) => replay(client, migrations)),
+          desiredDb.build((client) => applyModels(client, models, { privileges })),
+        ]),
+      );
+      const cacheUse = (db: CachedDatabase) => (db.hit ? 'hit' : db.cached ? 'miss' : 'off');
+      cache = { replay: cacheUse(currentDb), models: cacheUse(desiredDb) };
+      [current, desired] = await time('introspect', () =>
+        Promise.all([
           introspectCatalog(currentDb.client, introspectOptions),
           introspectCatalog(desiredDb.client, introspectOptions),
-        ]);
-      });
+        ]),
+      );
+      assertNothingUnsupported(desired, current, models, migrationSources(options.migrationsDir, migrations));
+      renames = planRenames(hints, current);
+      [renamedCurrent, unrenamedDesired] = [current, desired];
+      if (renames.up.length > 0) {
+        [renamedCurrent, unrenamedDesired] = await time('renames', async () => {
+          // A schema fresh from a build is published before it is renamed in.
+          await Promise.all([currentDb.forWrites(), desiredDb.forWrites()]);
+          for (const sql of renames.up) await currentDb.client.query(sql);
+          for (const sql of renames.down) await desiredDb.client.query(sql);
+          return Promise.all([
+            introspectCatalog(currentDb.client, introspectOptions),
+            introspectCatalog(desiredDb.client, introspectOptions),
+          ]);
+        });
+      }
+      castPaths = { currentDb: currentDb.client, desiredDb: desiredDb.client };
     }
     const conversions = await time('conversions', () =>
       planConversions({
@@ -198,10 +243,22 @@ export async function planMigration(options: PlanOptions): Promise<MigrationPlan
         renameHints: hints,
         up: { current: renamedCurrent, desired },
         down: { current: unrenamedDesired, desired: current },
-        currentDb: currentDb.client,
-        desiredDb: desiredDb.client,
+        castPaths,
       }),
     );
+    // Plans without renames never wrote to their databases: what they read is what the keys build.
+    if (recordKey && !record && renames.up.length === 0) {
+      await time('write record', async () =>
+        writePlanRecord(recordKey, {
+          current,
+          desired,
+          castPaths: {
+            up: [...(conversions.up.castPaths ?? [])],
+            down: [...(conversions.down.castPaths ?? [])],
+          },
+        }),
+      );
+    }
     const [upDiff, downDiff] = await time('diff', async () => {
       try {
         return [
@@ -226,7 +283,7 @@ export async function planMigration(options: PlanOptions): Promise<MigrationPlan
     const down = withLockTimeout(withLeadingStatements(downDiff.steps, renames.down), lockTimeout);
     const { lint, hazards } = await time('lint', async () => {
       const context = schemaContextOf([current, renamedCurrent], server.majorVersion);
-      const sections = sectionsOf(up);
+      const sections = await sectionsOf(up, statementCache);
       return { lint: lintMigration(sections, context), hazards: analyseHazards(sections, context) };
     });
     return {
@@ -254,22 +311,25 @@ export async function planMigration(options: PlanOptions): Promise<MigrationPlan
   }
 }
 
-async function readInputs(options: PlanOptions): Promise<{
+async function readInputs(
+  options: PlanOptions,
+  statementCache: StatementCache | undefined,
+): Promise<{
   models: ModelFile[];
   hints: RenameHint[];
-  usingHints: UsingHint[];
   migrations: MigrationFile[];
 }> {
   let models: ModelFile[];
   let migrations: MigrationFile[];
+  const read = { statementCache };
   try {
-    models = await readModelFiles(options.modelsDir);
+    models = await readModelFiles(options.modelsDir, read);
   } catch (error) {
     if (isInitManagerError(error)) throw new PgSchemaError('INVALID_MODELS', error.message);
     throw error;
   }
   try {
-    migrations = await readMigrations(options.migrationsDir);
+    migrations = await readMigrations(options.migrationsDir, read);
   } catch (error) {
     if (isInitManagerError(error)) throw new PgSchemaError('INVALID_MIGRATIONS', error.message);
     throw error;
@@ -282,7 +342,30 @@ async function readInputs(options: PlanOptions): Promise<{
         sum.problems.map((p) => `  ${p.message}`).join('\n'),
     );
   }
-  return { models, hints: readRenameHints(models), usingHints: readUsingHints(models), migrations };
+  return { models, hints: readRenameHints(models), migrations };
+}
+
+/**
+ * A record is used only when the plan needs no database: no rename to write (a record is never
+ * written for one, but hints and catalog are checked again) and a cast path for every retyped
+ * column in both directions.
+ */
+function usableRecord(record: PlanRecord | undefined, hints: RenameHint[]): PlanRecord | undefined {
+  if (!record) return undefined;
+  try {
+    if (planRenames(hints, record.current).up.length > 0) return undefined;
+  } catch {
+    // A bad hint: the database path reports it as always.
+    return undefined;
+  }
+  const covered = (paths: Array<[string, unknown]>, changes: TypeChange[]) => {
+    const keys = new Set(paths.map(([key]) => key));
+    return changes.every((change) => keys.has(castKey(change.from, change.to)));
+  };
+  return covered(record.castPaths.up, columnTypeChanges(record.current, record.desired)) &&
+    covered(record.castPaths.down, columnTypeChanges(record.desired, record.current))
+    ? record
+    : undefined;
 }
 
 async function replay(client: ClientBase, migrations: MigrationFile[]): Promise<void> {
@@ -313,10 +396,22 @@ function withLeadingStatements(steps: Step[], leading: string[]): Step[] {
   return out;
 }
 
-/** The steps as lint and the hazard analyser read them; lines are unknown until the file is written. */
-function sectionsOf(steps: Step[]): MigrationSection[] {
-  return steps.map((step) => ({
+/**
+ * The steps as lint and the hazard analyser read them; lines are unknown until the file is
+ * written. The same plan again (a hit) takes its splits from the parse cache: in a fresh process
+ * the parser's first call costs more than all of these statements.
+ */
+async function sectionsOf(steps: Step[], cache: StatementCache | undefined): Promise<MigrationSection[]> {
+  const text = `-- pg-schema: the statements of planned steps\n${JSON.stringify(steps.map((s) => s.statements))}`;
+  const splits = await parseWithCache(
+    text,
+    cache,
+    loadSqlParser(),
+    (split) => steps.map((step) => step.statements.flatMap((sql) => split(sql, 1))),
+    () => true,
+  );
+  return steps.map((step, i) => ({
     transaction: step.transactional,
-    statements: step.statements.flatMap((sql) => splitStatements(sql)).map((s) => ({ ...s, line: 0 })),
+    statements: splits[i].map((s) => ({ ...s, line: 0 })),
   }));
 }

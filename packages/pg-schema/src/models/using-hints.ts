@@ -25,11 +25,15 @@ export interface UsingHint {
 export const KNOWN_HINTS = ['renamed-from', 'using'] as const;
 
 const HINT_COMMENT = /^--\s*@([A-Za-z][\w-]*)/;
+const MAY_HOLD_HINT = /--\s*@[A-Za-z]/;
 
 /** Reads every `-- @using` hint; refuses a misplaced one, a bad expression and an unknown hint. */
 export function readUsingHints(models: ModelFile[]): UsingHint[] {
   const hints: UsingHint[] = [];
   for (const model of models) {
+    // Every hint comment matches this in the raw text: a file without one needs no scan (the
+    // scanner's first call in a process costs more than reading a large file from the cache).
+    if (!MAY_HOLD_HINT.test(model.sql)) continue;
     for (const token of scanSync(model.sql).tokens) {
       if (token.tokenName !== 'SQL_COMMENT') continue;
       const name = HINT_COMMENT.exec(token.text)?.[1];
