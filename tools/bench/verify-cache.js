@@ -1,9 +1,12 @@
 'use strict';
 /**
- * Focused measurement of the cache in `nx run-many -t migrate-verify` of the 14 services, Nx's cache
- * skipped (--skip-nx-cache) so every task really runs: PG_SCHEMA_CACHE=off (before the cache),
- * then with the cache cold (its entries cleared first) and warm. MIGRATE_SHADOW_URL = the bench
- * server, as in the nx workload. Rounds interleave; medians are printed.
+ * Focused measurement of `nx run-many -t migrate-verify` of the 14 services, Nx's cache skipped
+ * (--skip-nx-cache) so every task really runs: *before* = one process per task
+ * (NX_BATCH_MODE=false) and PG_SCHEMA_CACHE=off, the plugin and engine before issue 14; *off* = the
+ * tasks in one Nx batch, no engine cache; then the batch with the cache cold (its entries cleared
+ * first) and warm; and *warm, per task* = warm cache, one process per task. MIGRATE_SHADOW_URL =
+ * the bench server, as in the nx workload. Rounds interleave; medians are printed, ratios to
+ * *before*.
  *
  *   node tools/bench/verify-cache.js      # BENCH_RUNS rounds (default 3)
  *   BENCH_VERIFY_SHADOW=embedded node tools/bench/verify-cache.js
@@ -57,7 +60,7 @@ async function main() {
   const server = await chooseServer((line) => process.stderr.write(`${line}\n`));
   const { clearCache } = require('@bakery-ia/pg-schema');
   const ws = createNxWorkspace(14);
-  const times = { off: [], cold: [], warm: [] };
+  const times = { before: [], off: [], cold: [], warm: [], 'warm, per task': [] };
   try {
     const embedded = process.env.BENCH_VERIFY_SHADOW === 'embedded';
     const cacheDir = path.join(ws.root, '.bench-pg-schema-cache');
@@ -70,6 +73,7 @@ async function main() {
       ? { PG_SCHEMA_CACHE_DIR: cacheDir, PG_SCHEMA_SERVER_IDLE_MS: '5000' }
       : { MIGRATE_SHADOW_URL: server.url, PG_SCHEMA_CACHE_DIR: cacheDir };
     for (let i = 0; i < runs; i++) {
+      times.before.push(await runMany(ws.root, { ...env, PG_SCHEMA_CACHE: 'off', NX_BATCH_MODE: 'false' }));
       times.off.push(await runMany(ws.root, { ...env, PG_SCHEMA_CACHE: 'off' }));
       if (embedded) await clearEmbedded(cacheDir);
       else {
@@ -78,6 +82,7 @@ async function main() {
       }
       times.cold.push(await runMany(ws.root, env));
       times.warm.push(await runMany(ws.root, env));
+      times['warm, per task'].push(await runMany(ws.root, { ...env, NX_BATCH_MODE: 'false' }));
       process.stderr.write(
         `  round ${i + 1}: ${JSON.stringify(Object.fromEntries(Object.entries(times).map(([k, v]) => [k, v[i]])))}\n`,
       );
@@ -87,7 +92,7 @@ async function main() {
     rmSync(ws.root, { recursive: true, force: true });
     await server.stop();
   }
-  const off = median(times.off.map((t) => t.ms));
+  const before = median(times.before.map((t) => t.ms));
   const summary = Object.fromEntries(
     Object.entries(times).map(([k, v]) => {
       const ms = median(v.map((t) => t.ms));
@@ -96,7 +101,7 @@ async function main() {
         {
           wallMs: Math.round(ms),
           cpuMs: Math.round(median(v.map((t) => t.cpuMs))),
-          toOff: Number((ms / off).toFixed(2)),
+          toBefore: Number((ms / before).toFixed(2)),
         },
       ];
     }),

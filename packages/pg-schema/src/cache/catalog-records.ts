@@ -7,6 +7,7 @@ import { comparableCatalog } from '../catalog/comparable.js';
 import { defaultCacheRoot } from '../shadow/shared-embedded.js';
 import type { BuildContext } from './cache-key.js';
 import { engineFingerprint } from './engine-fingerprint.js';
+import { evictOldest, touchFile, type FileBudget } from './evict-files.js';
 
 /**
  * What verify's replay found, per set of committed migrations: the catalog before the first
@@ -67,6 +68,7 @@ export function readReplayRecord(
     const parsed = JSON.parse(readFileSync(join(root, `${key}.json`), 'utf8')) as ReplayRecord;
     if (!Array.isArray(parsed.states) || parsed.states.length !== migrations + 1) return undefined;
     if (!Array.isArray(parsed.roundTrip)) return undefined;
+    touchFile(join(root, `${key}.json`));
     return parsed;
   } catch {
     return undefined;
@@ -92,10 +94,22 @@ export function writeReplayRecord(key: string, record: ReplayRecord, root = reco
     } catch {
       rmSync(temp, { force: true });
     }
+    evictOldest(root, REPLAY_BUDGET);
   } catch {
     // not written
   }
 }
+
+/**
+ * Verify's records (`<sha256>.json`; plan records, `plan-*.json`, have their own budget): at 1000
+ * tables one holds a catalog per migration, so the folder is kept within a budget as the parse
+ * and plan caches are.
+ */
+export const REPLAY_BUDGET: FileBudget = {
+  match: (name) => /^[0-9a-f]{64}\.json$/.test(name),
+  maxEntries: 500,
+  maxBytes: 512 * 1024 * 1024,
+};
 
 function recordsRoot(): string {
   return join(defaultCacheRoot(), 'records');

@@ -43,8 +43,7 @@ async function* results(
   inputs: Record<string, VerifyExecutorOptions>,
   context: ExecutorContext,
 ): AsyncGenerator<BatchTaskResult> {
-  const times = new Map<string, { startTime: number; endTime: number }>();
-  const runTask = async (id: string) => {
+  const runTask = async (id: string): Promise<BatchTaskResult['result']> => {
     const { target } = taskGraph.tasks[id];
     const startTime = Date.now();
     const { value, output } = await collectOutput(async () => {
@@ -61,8 +60,7 @@ async function* results(
         return { success: false };
       }
     });
-    times.set(id, { startTime, endTime: Date.now() });
-    return { success: value.success, terminalOutput: output };
+    return { success: value.success, terminalOutput: output, startTime, endTime: Date.now() };
   };
   const ids = Object.keys(taskGraph.tasks);
   for await (const outcome of runInOrder(
@@ -73,7 +71,7 @@ async function* results(
     (r) => r.success,
   )) {
     yield 'result' in outcome
-      ? { task: outcome.id, result: { ...outcome.result, ...times.get(outcome.id) } }
+      ? { task: outcome.id, result: outcome.result }
       : {
           task: outcome.id,
           result: {

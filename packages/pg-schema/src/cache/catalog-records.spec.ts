@@ -1,0 +1,27 @@
+import { mkdtempSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { emptyCatalog } from '../catalog/catalog';
+import { readReplayRecord, REPLAY_BUDGET, writeReplayRecord } from './catalog-records';
+
+describe("verify's replay records", () => {
+  let root: string;
+  beforeEach(() => (root = mkdtempSync(join(tmpdir(), 'replay-records-'))));
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+  const key = 'a'.repeat(64);
+
+  it('count against their own budget: not plan records, not temp files', () => {
+    expect(REPLAY_BUDGET.match(`${key}.json`)).toBe(true);
+    expect(REPLAY_BUDGET.match(`plan-${key}.json`)).toBe(false);
+    expect(REPLAY_BUDGET.match(`.${key}.0123abcd.tmp`)).toBe(false);
+  });
+
+  it('a hit marks the record as just used, so eviction keeps it', () => {
+    writeReplayRecord(key, { states: [emptyCatalog()], roundTrip: [] }, root);
+    const file = join(root, `${key}.json`);
+    const old = new Date(Date.now() - 86_400_000);
+    utimesSync(file, old, old);
+    expect(readReplayRecord(key, 0, root)?.states).toHaveLength(1);
+    expect(statSync(file).mtimeMs).toBeGreaterThan(old.getTime() + 1000);
+  });
+});
