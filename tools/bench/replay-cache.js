@@ -6,7 +6,9 @@
  * files again: the first hit copies the template, the next renames in the copy that one handed
  * back, `spare`; since the plan records, both read the record of the cold run and open no
  * database). Rounds interleave the four so machine noise hits them alike; medians are printed,
- * and every round's stages (the engine's `timings`, the floor's parts) go to stderr.
+ * and every round's stages (the engine's `timings`, the floor's parts) go to stderr. Before each
+ * run the server settles (lib/server.js `settle`): the drops the engine detached are done and a
+ * checkpoint is taken, so no run pays for the one before it.
  *
  *   node tools/bench/replay-cache.js            # 50 and 1000 tables, 3 rounds
  *   BENCH_SIZES=50 BENCH_RUNS=5 node tools/bench/replay-cache.js
@@ -15,7 +17,7 @@ const { appendFileSync, rmSync } = require('node:fs');
 const path = require('node:path');
 const { writeMigrationsSum } = require('@bakery-ia/init-manager');
 const { writeDiffFixtures } = require('./lib/fixtures.js');
-const { chooseServer } = require('./lib/server.js');
+const { chooseServer, settle } = require('./lib/server.js');
 const { runTask } = require('./lib/spawn.js');
 const { median } = require('./lib/stats.js');
 
@@ -29,16 +31,19 @@ async function main() {
   const out = {};
   for (const size of sizes) {
     const files = writeDiffFixtures(size);
-    const ours = (cache) =>
-      runTask('ours', {
+    const ours = async (cache) => {
+      await settle(server.url);
+      return runTask('ours', {
         modelsDir: files.modelsDir,
         migrationsDir: files.migrationsDir,
         shadowUrl: server.url,
         cache,
       });
+    };
     const times = { floor: [], off: [], cold: [], warm: [], spare: [] };
     try {
       for (let i = 0; i < runs; i++) {
+        await settle(server.url);
         const floor = await runTask('floor', {
           serverUrl: server.url,
           beforeFile: files.beforeChunked,

@@ -1,7 +1,7 @@
 import { describeEachServer } from '@bakery-ia/test-db';
 import { applyModels, runModelStatements } from './create-all';
 import { readModelFiles } from './model-sql';
-import { autocommitMessages, transactionNeed } from './statement-batches';
+import { AUTOCOMMIT_MESSAGE_STATEMENTS, autocommitMessages, transactionNeed } from './statement-batches';
 import { loadSqlParser, splitStatements } from './sql-statements';
 import { MigrationStatementError } from './statement-error';
 import { refusal } from './test-support/initialize-run';
@@ -31,6 +31,21 @@ describe('transactionNeed', () => {
     expect(
       autocommitMessages(parts).map((message) => message.map((part) => part.source!.statement.line)),
     ).toEqual([[1, 2, 3], [4], [5], [6]]);
+  });
+  it('keeps each message within AUTOCOMMIT_MESSAGE_STATEMENTS statements (the lock table is shared)', () => {
+    const count = AUTOCOMMIT_MESSAGE_STATEMENTS * 2 + 1;
+    const sql = Array.from({ length: count }, (_, i) => `CREATE TABLE t${i} (id int);`).join('\n');
+    const parts = [
+      { sql: 'RESET search_path' },
+      ...splitStatements(sql, 1).map((statement) => ({
+        sql: statement.sql,
+        source: { fileName: 'm.sql', statement },
+      })),
+      { sql: 'RESET search_path' },
+    ];
+    const sizes = autocommitMessages(parts).map((message) => message.filter((part) => part.source).length);
+    expect(sizes).toEqual([AUTOCOMMIT_MESSAGE_STATEMENTS, AUTOCOMMIT_MESSAGE_STATEMENTS, 1]);
+    expect(autocommitMessages(parts).flat()).toEqual(parts);
   });
 });
 

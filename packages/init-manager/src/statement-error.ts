@@ -83,15 +83,28 @@ export function statementError(
 ): MigrationStatementError {
   // A missing role has one fix whatever the step: provision it (migrations never create roles).
   const role = missingRoleOf(statement, pgError);
+  const cause =
+    role !== undefined ? missingRoleAdvice(role) : isLockTableFull(pgError) ? LOCK_TABLE_ADVICE : '';
   const next = adviceText(advice);
   return new MigrationStatementError(
     fileName,
     lineOfError(statement, pgError.position),
     pgError,
     statement.sql,
-    role === undefined ? next : `${missingRoleAdvice(role)} ${next}`,
+    cause ? `${cause} ${next}` : next,
   );
 }
+
+/**
+ * `out of shared memory` with the server's max_locks_per_transaction hint: the statement is fine,
+ * the transaction is too big for the lock table that all sessions share.
+ */
+export function isLockTableFull(error: PgErrorFields): boolean {
+  return error.code === '53200' && /max_locks_per_transaction/.test(error.hint ?? '');
+}
+
+export const LOCK_TABLE_ADVICE =
+  "The server's lock table is full: a transaction holds a lock on every object it creates or changes until it ends, and all sessions share the table (max_locks_per_transaction × max_connections). Split this migration into smaller ones, or raise max_locks_per_transaction on the server.";
 
 /** lock_not_available: lock_timeout ran out (or NOWAIT found the lock taken). */
 export function isLockTimeout(error: PgErrorFields): boolean {

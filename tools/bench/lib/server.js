@@ -27,6 +27,24 @@ async function query(url, sql, params) {
   }
 }
 
+/**
+ * Waits until the engine's detached drops are done (no `pg_schema_shadow_trash_` database left),
+ * then checkpoints: the next measurement starts from the same server state as the one before it
+ * instead of sharing the disk with the previous one's drops and the checkpoint each one forces.
+ */
+async function settle(url, timeoutMs = 120_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { rows } = await query(
+      url,
+      "SELECT count(*)::int AS n FROM pg_database WHERE datname LIKE 'pg\\_schema\\_shadow\\_trash\\_%'",
+    );
+    if (rows[0].n === 0 || Date.now() > deadline) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  await query(url, 'CHECKPOINT');
+}
+
 async function answers(url) {
   try {
     await query(url, 'SELECT 1');
@@ -122,6 +140,7 @@ module.exports = {
   dropAll,
   runScript,
   query,
+  settle,
   withDatabase,
   databaseName,
   prefix,
