@@ -5,7 +5,9 @@
  * the engine before the cache), cold (new keys: a comment added to both files) and warm (the same
  * files again: the first hit copies the template, the next renames in the copy that one handed
  * back, `spare`; since the plan records, both read the record of the cold run and open no
- * database). Rounds interleave the four so machine noise hits them alike; medians are printed,
+ * database), and next (a new migration 0002 on top: a miss that copies the replay of 0001 and
+ * applies only 0002, cache/replay-bases.ts). Rounds interleave them so machine noise hits them
+ * alike; medians are printed,
  * and every round's stages (the engine's `timings`, the floor's parts) go to stderr. Before each
  * run the server settles (lib/server.js `settle`): the drops the engine detached are done and a
  * checkpoint is taken, so no run pays for the one before it.
@@ -13,7 +15,7 @@
  *   node tools/bench/replay-cache.js            # 50 and 1000 tables, 3 rounds
  *   BENCH_SIZES=50 BENCH_RUNS=5 node tools/bench/replay-cache.js
  */
-const { appendFileSync, rmSync } = require('node:fs');
+const { appendFileSync, rmSync, writeFileSync } = require('node:fs');
 const path = require('node:path');
 const { writeMigrationsSum } = require('@bakery-ia/init-manager');
 const { writeDiffFixtures } = require('./lib/fixtures.js');
@@ -40,7 +42,7 @@ async function main() {
         cache,
       });
     };
-    const times = { floor: [], off: [], cold: [], warm: [], spare: [] };
+    const times = { floor: [], off: [], cold: [], warm: [], spare: [], next: [] };
     try {
       for (let i = 0; i < runs; i++) {
         await settle(server.url);
@@ -72,8 +74,22 @@ async function main() {
         if (spare.cache.replay !== 'hit' || spare.cache.models !== 'hit')
           throw new Error(`spare run was ${JSON.stringify(spare.cache)}`);
         times.spare.push(spare.ms);
+        // A new migration on top (the everyday case): a miss that copies the replay of 0001 and
+        // applies only 0002; the file goes again before the next round.
+        const added = path.join(files.migrationsDir, '0002_next.sql');
+        writeFileSync(
+          added,
+          `-- migrate:up\nALTER TABLE public.t_0000 ADD COLUMN bench_next_${i} integer;\n\n-- migrate:down\nALTER TABLE public.t_0000 DROP COLUMN bench_next_${i};\n`,
+        );
+        writeMigrationsSum(files.migrationsDir);
+        const next = await ours();
+        rmSync(added);
+        writeMigrationsSum(files.migrationsDir);
+        if (next.cache.replay !== 'miss' || next.cache.replayBuiltOn !== 1)
+          throw new Error(`next run was ${JSON.stringify(next.cache)}`);
+        times.next.push(next.ms);
         process.stderr.write(
-          `  ${size} tables run ${i + 1}: ${JSON.stringify({ floor: times.floor[i], off: times.off[i], cold: cold.ms, warm: warm.ms, spare: spare.ms, stages: { floor: rounded(floor.timings), cold: cold.timings, warm: warm.timings, spare: spare.timings } })}\n`,
+          `  ${size} tables run ${i + 1}: ${JSON.stringify({ floor: times.floor[i], off: times.off[i], cold: cold.ms, warm: warm.ms, spare: spare.ms, next: next.ms, stages: { floor: rounded(floor.timings), cold: cold.timings, warm: warm.timings, spare: spare.timings, next: next.timings } })}\n`,
         );
       }
     } finally {

@@ -1,7 +1,7 @@
 import { loadSqlParser, parseMigrationFile, writeMigrationsSum } from '@bakery-ia/init-manager';
 import { adminQuery, describeEachServer, testServers } from '@bakery-ia/test-db';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
@@ -174,6 +174,30 @@ describeEachServer('replay and models cache on a shadow server', (server) => {
       expect((await plan()).cache.replay).toBe('miss');
     }
     expect(await scoped('r', 'migrations')).toHaveLength(KEEP_PER_SCOPE);
+  });
+
+  it('starts a new migration from the replay of the ones before it: the catalog of a replay from scratch', async () => {
+    await plan();
+    write(
+      'migrations/0002_note.sql',
+      '-- migrate:up\nALTER TABLE items ADD COLUMN note text;\n\n-- migrate:down\nALTER TABLE items DROP COLUMN note;\n',
+    );
+    writeMigrationsSum(join(dir, 'migrations'));
+    const next = await plan();
+    expect(next.cache).toEqual({ replay: 'miss', models: 'hit', replayBuiltOn: 1 });
+    process.env.PG_SCHEMA_CACHE = 'off';
+    const fresh = await plan().finally(() => delete process.env.PG_SCHEMA_CACHE);
+    expect(comparableCatalog(next.current)).toEqual(comparableCatalog(fresh.current));
+    expect([next.up, next.down]).toEqual([fresh.up, fresh.down]);
+    // An earlier file changed: no entry holds its replay, so it is built from scratch.
+    write(
+      'migrations/0001_initial.sql',
+      `-- changed\n${readFileSync(join(dir, 'migrations/0001_initial.sql'), 'utf8')}`,
+    );
+    writeMigrationsSum(join(dir, 'migrations'));
+    const changed = await plan();
+    expect(changed.cache).toEqual({ replay: 'miss', models: 'hit' });
+    expect(comparableCatalog(changed.current)).toEqual(comparableCatalog(fresh.current));
   });
 
   it('never uses a half-built entry: a build that was not published is a miss, and is cleaned up once stale', async () => {

@@ -4,6 +4,7 @@ import { quoteLiteral } from '@bakery-ia/init-manager';
 import { assertNotInterrupted } from '../shadow/cleanup.js';
 import { dropInBackground, trashName } from '../shadow/background-drop.js';
 import { adminQuery, createShadowDatabase, type ShadowDatabase } from '../shadow/shadow-database.js';
+import type { ReplayBase } from './replay-bases.js';
 
 /**
  * Cached schemas on a shadow server, as template databases:
@@ -43,6 +44,11 @@ export interface CachedDatabaseSpec {
   label: string;
   /** false: a plain throw-away database, always built (PG_SCHEMA_CACHE=off, a throw-away server). */
   enabled: boolean;
+  /**
+   * Replay only: entries a miss may start from, longest first (replay-bases.ts). Asked for on a
+   * miss only.
+   */
+  bases?: () => ReplayBase[];
 }
 
 export interface CachedDatabase extends ShadowDatabase {
@@ -52,6 +58,8 @@ export interface CachedDatabase extends ShadowDatabase {
   readonly cached: boolean;
   /** The entry's database name (a hit), or the build's (a miss). */
   readonly source: string;
+  /** On a miss: how many migrations the database already holds (copied from a base entry), else 0. */
+  readonly builtOn: number;
   /** On a miss, builds the schema; it is published at drop() only when this resolved. */
   build(run: (client: pg.Client) => Promise<void>): Promise<void>;
   /**
@@ -99,7 +107,40 @@ export async function openCachedDatabase(server: Server, spec: CachedDatabaseSpe
       if ((error as { code?: string }).code !== '3D000') throw error;
     }
   }
+  const base = spec.bases ? await findBase(server.url, spec, spec.bases()) : undefined;
+  if (base) {
+    try {
+      return await buildOf(server, spec, name, base);
+    } catch (error) {
+      // Evicted between the lookup and the copy, or still closing: from scratch.
+      if (!['3D000', '55006'].includes((error as { code?: string }).code ?? '')) throw error;
+    }
+  }
   return buildOf(server, spec, name);
+}
+
+/** The longest base whose entry is on the server, as its entry name and migration count. */
+async function findBase(
+  serverUrl: string,
+  spec: CachedDatabaseSpec,
+  bases: ReplayBase[],
+): Promise<{ entry: string; count: number } | undefined> {
+  if (bases.length === 0) return undefined;
+  const named = bases.map((base) => ({
+    entry: entryName(spec.kind, spec.scope, base.key),
+    count: base.count,
+  }));
+  const admin = await connect(serverUrl);
+  try {
+    const { rows } = await admin.query<{ datname: string }>(
+      'SELECT datname FROM pg_database WHERE datname = ANY($1) AND datistemplate AND NOT datallowconn',
+      [named.map((base) => base.entry)],
+    );
+    const found = new Set(rows.map((row) => row.datname));
+    return named.find((base) => found.has(base.entry));
+  } finally {
+    await admin.end().catch(() => undefined);
+  }
 }
 
 function uncached(db: ShadowDatabase): CachedDatabase {
@@ -108,6 +149,7 @@ function uncached(db: ShadowDatabase): CachedDatabase {
     hit: false,
     cached: false,
     source: db.name,
+    builtOn: 0,
     build: (run) => run(db.client),
     forWrites: async () => undefined,
   };
@@ -120,6 +162,7 @@ function hitOf(server: Server, db: ShadowDatabase, entry: string, spec: CachedDa
     hit: true,
     cached: true,
     source: entry,
+    builtOn: 0,
     build: async () => undefined,
     async forWrites() {
       dirty = true;
@@ -155,9 +198,14 @@ async function handBack(serverUrl: string, db: ShadowDatabase, prefix: string): 
     await admin.end().catch(() => undefined);
   }
 }
-async function buildOf(server: Server, spec: CachedDatabaseSpec, entry: string): Promise<CachedDatabase> {
+async function buildOf(
+  server: Server,
+  spec: CachedDatabaseSpec,
+  entry: string,
+  base?: { entry: string; count: number },
+): Promise<CachedDatabase> {
   const buildName = `${BUILD_PREFIX}${Math.floor(Date.now() / 1000)}_${randomBytes(4).toString('hex')}`;
-  const building = await createShadowDatabase(server, spec.label, { name: buildName });
+  const building = await createShadowDatabase(server, spec.label, { name: buildName, template: base?.entry });
   let built = false;
   let current: ShadowDatabase = building;
   let published: Promise<boolean> | undefined;
@@ -196,6 +244,7 @@ async function buildOf(server: Server, spec: CachedDatabaseSpec, entry: string):
     hit: false,
     cached: true,
     source: buildName,
+    builtOn: base?.count ?? 0,
     async build(run) {
       await run(building.client);
       built = true;

@@ -32,6 +32,7 @@ import { resolve } from 'node:path';
 import { cacheEnabled } from '../cache/cache-mode.js';
 import { modelsKey, replayKey, scopeOf } from '../cache/cache-key.js';
 import { parseCache } from '../cache/parse-cache.js';
+import { replayBases } from '../cache/replay-bases.js';
 import { openCachedDatabase, serverFingerprint, type CachedDatabase } from '../cache/template-cache.js';
 import { acquireShadowServer } from '../shadow/shadow-server.js';
 import {
@@ -96,7 +97,12 @@ export interface MigrationPlan {
   /** Milliseconds per stage. */
   timings: Record<string, number>;
   /** Whether each schema came from the cache (`off`: PG_SCHEMA_CACHE=off or a throw-away server). */
-  cache: { replay: CacheUse; models: CacheUse };
+  cache: {
+    replay: CacheUse;
+    models: CacheUse;
+    /** A miss that copied the replay of the first N migrations and applied only the rest. */
+    replayBuiltOn?: number;
+  };
 }
 
 export type CacheUse = 'hit' | 'miss' | 'off';
@@ -151,9 +157,12 @@ export async function planMigration(options: PlanOptions): Promise<MigrationPlan
         (await cacheKeepsNoRole(server, rolesToProvide(models, migrations, { privileges })));
       const serverPrint = enabled ? await serverFingerprint(server.url) : '';
       const context = (roles: string[]) => ({ server: serverPrint, roles, privileges });
+      const replayOf = (files: MigrationFile[]) => replayKey(files, context(rolesToProvide([], files)));
       return {
         enabled,
-        replay: replayKey(migrations, context(rolesToProvide([], migrations))),
+        replay: replayOf(migrations),
+        // A miss may start from the replay of all but the newest migrations (replay-bases.ts).
+        replayBases: () => replayBases(migrations, replayOf),
         models: modelsKey(models, context(rolesToProvide(models, [], { privileges }))),
       };
     });
@@ -190,6 +199,7 @@ export async function planMigration(options: PlanOptions): Promise<MigrationPlan
             key: keys.replay,
             label: 'current',
             enabled: keys.enabled,
+            bases: keys.replayBases,
           }),
           openCachedDatabase(server, {
             kind: 'models',
@@ -208,12 +218,13 @@ export async function planMigration(options: PlanOptions): Promise<MigrationPlan
       );
       await time('build schemas', () =>
         Promise.all([
-          currentDb.build((client) => replay(client, migrations)),
+          currentDb.build((client) => replay(client, migrations.slice(currentDb.builtOn))),
           desiredDb.build((client) => applyModels(client, models, { privileges })),
         ]),
       );
       const cacheUse = (db: CachedDatabase) => (db.hit ? 'hit' : db.cached ? 'miss' : 'off');
       cache = { replay: cacheUse(currentDb), models: cacheUse(desiredDb) };
+      if (currentDb.builtOn > 0) cache.replayBuiltOn = currentDb.builtOn;
       [current, desired] = await time('introspect', () =>
         Promise.all([
           introspectCatalog(currentDb.client, introspectOptions),
