@@ -1,7 +1,7 @@
-import { mkdtempSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { emptyCatalog } from '../catalog/catalog';
+import { emptyCatalog, type Catalog } from '../catalog/catalog';
 import { readReplayRecord, REPLAY_BUDGET, writeReplayRecord } from './catalog-records';
 
 describe("verify's replay records", () => {
@@ -14,6 +14,22 @@ describe("verify's replay records", () => {
     expect(REPLAY_BUDGET.match(`${key}.json`)).toBe(true);
     expect(REPLAY_BUDGET.match(`plan-${key}.json`)).toBe(false);
     expect(REPLAY_BUDGET.match(`.${key}.0123abcd.tmp`)).toBe(false);
+  });
+
+  it('are not written when JSON would change a catalog; the round trip problems are not checked', () => {
+    const changed = {
+      ...emptyCatalog(),
+      dependencies: { 'table:public.t': [undefined] },
+    } as unknown as Catalog;
+    writeReplayRecord(key, { states: [emptyCatalog(), changed], roundTrip: [] }, root);
+    expect(existsSync(join(root, `${key}.json`))).toBe(false);
+    writeReplayRecord(
+      key,
+      { states: [emptyCatalog()], roundTrip: [{ message: 'm', line: undefined }] },
+      root,
+    );
+    expect(readReplayRecord(key, 0, root)?.roundTrip).toEqual([{ message: 'm' }]);
+    expect(readdirSync(root)).toEqual([`${key}.json`]);
   });
 
   it('a hit marks the record as just used, so eviction keeps it', () => {

@@ -1,13 +1,14 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MigrationFile } from '@bakery-ia/init-manager';
 import type { Catalog } from '../catalog/catalog.js';
-import { comparableCatalog } from '../catalog/comparable.js';
 import { defaultCacheRoot } from '../shadow/shared-embedded.js';
 import type { BuildContext } from './cache-key.js';
 import { engineFingerprint } from './engine-fingerprint.js';
-import { evictOldest, touchFile, type FileBudget } from './evict-files.js';
+import { touchFile, type FileBudget } from './evict-files.js';
+import { survivesJson } from './survives-json.js';
+import { writeCacheEntry } from './write-cache-entry.js';
 
 /**
  * What verify's replay found, per set of committed migrations: the catalog before the first
@@ -78,23 +79,10 @@ export function readReplayRecord(
 /** Best effort: a cache folder that cannot be written only means the next verify replays again. */
 export function writeReplayRecord(key: string, record: ReplayRecord, root = recordsRoot()): void {
   try {
-    const text = JSON.stringify(record);
-    const back = JSON.parse(text) as ReplayRecord;
     // Catalogs are plain data; a kind that ever stores something JSON changes makes no record.
-    const same = record.states.every(
-      (state, i) =>
-        JSON.stringify(comparableCatalog(state)) === JSON.stringify(comparableCatalog(back.states[i])),
-    );
-    if (!same) return;
-    mkdirSync(root, { recursive: true, mode: 0o700 });
-    const temp = join(root, `.${key}.${randomBytes(4).toString('hex')}.tmp`);
-    writeFileSync(temp, text, { mode: 0o600 });
-    try {
-      renameSync(temp, join(root, `${key}.json`));
-    } catch {
-      rmSync(temp, { force: true });
-    }
-    evictOldest(root, REPLAY_BUDGET);
+    // The catalogs only: the round trip's problems are messages, kept as JSON gives them back.
+    if (!record.states.every((state) => survivesJson(state))) return;
+    writeCacheEntry(root, key, JSON.stringify(record), REPLAY_BUDGET);
   } catch {
     // not written
   }
@@ -111,6 +99,7 @@ export const REPLAY_BUDGET: FileBudget = {
   maxBytes: 512 * 1024 * 1024,
 };
 
-function recordsRoot(): string {
+/** `<cache root>/records/`: verify's records, and generate's plan records beside them (plan-records.ts). */
+export function recordsRoot(): string {
   return join(defaultCacheRoot(), 'records');
 }

@@ -1,10 +1,11 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SqlStatement, StatementCache } from '@bakery-ia/init-manager';
 import { defaultCacheRoot } from '../shadow/shared-embedded.js';
 import { engineFingerprint } from './engine-fingerprint.js';
-import { evictOldest, touchFile, type FileBudget } from './evict-files.js';
+import { touchFile, type FileBudget } from './evict-files.js';
+import { writeCacheEntry } from './write-cache-entry.js';
 
 /**
  * The split statements of model and migration files, one JSON file per file text in
@@ -47,16 +48,7 @@ export function parseCache(root = join(defaultCacheRoot(), 'parse'), engine?: st
         const stored = splits.map((split) =>
           split.map(({ sql, line, kind, stmt }) => ({ sql, line, kind, stmt: stmt ?? {} })),
         );
-        mkdirSync(root, { recursive: true, mode: 0o700 });
-        const key = keyOf(text);
-        const temp = join(root, `.${key}.${randomBytes(4).toString('hex')}.tmp`);
-        writeFileSync(temp, JSON.stringify(stored), { mode: 0o600 });
-        try {
-          renameSync(temp, join(root, `${key}.json`));
-        } catch {
-          rmSync(temp, { force: true });
-        }
-        evictOldest(root, PARSE_BUDGET);
+        writeCacheEntry(root, keyOf(text), JSON.stringify(stored), PARSE_BUDGET);
       } catch {
         // not kept: the next run parses again
       }

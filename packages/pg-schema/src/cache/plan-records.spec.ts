@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { comparableCatalog } from '../catalog/comparable';
 import { planMigration } from '../generate/plan-migration';
-import { planRecordKey, survivesJson } from './plan-records';
+import { planRecordKey } from './plan-records';
 
 describe('plan record key', () => {
   it('changes with either cache key, the engine and the introspection options', () => {
@@ -17,16 +17,6 @@ describe('plan record key', () => {
     expect(planRecordKey({ ...base, modelsKey: 'm2' })).not.toBe(key);
     expect(planRecordKey({ ...base, engine: 'e2' })).not.toBe(key);
     expect(planRecordKey({ ...base, introspect: { schemas: ['app'] } })).not.toBe(key);
-  });
-});
-
-describe('survivesJson', () => {
-  it('accepts plain data and refuses what JSON would change', () => {
-    expect(survivesJson({ a: [1, 'x', null, true, { b: undefined }], c: {} })).toBe(true);
-    for (const changed of [new Map(), new Set(), new Date(0), [undefined], NaN, Infinity, -0, 1n, () => 1])
-      expect(survivesJson({ field: changed })).toBe(false);
-    // eslint-disable-next-line no-sparse-arrays
-    expect(survivesJson([1, , 3])).toBe(false);
   });
 });
 

@@ -1,11 +1,13 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { emptyCatalog, type Catalog } from '../catalog/catalog.js';
 import type { CastPath } from '../objects/table/column-conversion.js';
-import { defaultCacheRoot } from '../shadow/shared-embedded.js';
+import { recordsRoot } from './catalog-records.js';
 import { engineFingerprint } from './engine-fingerprint.js';
-import { evictOldest, touchFile, type FileBudget } from './evict-files.js';
+import { touchFile, type FileBudget } from './evict-files.js';
+import { survivesJson } from './survives-json.js';
+import { writeCacheEntry } from './write-cache-entry.js';
 
 /**
  * What generate read from a pair of cached schemas: both catalogs and the cast paths the server
@@ -75,43 +77,10 @@ export function writePlanRecord(key: string, record: PlanRecord, root = recordsR
   try {
     // Catalogs are plain data; a kind that ever stores something JSON changes makes no record.
     if (!survivesJson(record)) return;
-    const text = JSON.stringify(record);
-    mkdirSync(root, { recursive: true, mode: 0o700 });
-    const temp = join(root, `.plan-${key}.${randomBytes(4).toString('hex')}.tmp`);
-    writeFileSync(temp, text, { mode: 0o600 });
-    try {
-      renameSync(temp, join(root, `plan-${key}.json`));
-    } catch {
-      rmSync(temp, { force: true });
-    }
-    evictOldest(root, PLAN_BUDGET);
+    writeCacheEntry(root, `plan-${key}`, JSON.stringify(record), PLAN_BUDGET);
   } catch {
     // not written
   }
-}
-
-/**
- * Whether JSON gives `value` back as it is: strings, booleans, null, finite numbers, arrays
- * without holes or undefined, plain objects (an undefined property is dropped, as comparing
- * catalogs ignores it). A walk, not a round trip compared through comparableCatalog: that costs
- * tens of milliseconds per catalog at 50 tables, on every cold run.
- */
-export function survivesJson(value: unknown): boolean {
-  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
-  if (typeof value === 'number') return Number.isFinite(value) && !Object.is(value, -0);
-  if (typeof value !== 'object') return false;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      if (!(i in value) || value[i] === undefined || !survivesJson(value[i])) return false;
-    }
-    return true;
-  }
-  const proto = Object.getPrototypeOf(value) as unknown;
-  if (proto !== Object.prototype && proto !== null) return false;
-  for (const field of Object.values(value as Record<string, unknown>)) {
-    if (field !== undefined && !survivesJson(field)) return false;
-  }
-  return true;
 }
 
 /** Every field of a catalog, of its kind (an object, or the unsupported list). */
@@ -136,8 +105,4 @@ function isEntries(value: unknown): value is Array<[string, CastPath]> {
         ['direct', 'text', 'none'].includes(entry[1] as string),
     )
   );
-}
-
-function recordsRoot(): string {
-  return join(defaultCacheRoot(), 'records');
 }

@@ -151,15 +151,16 @@ export async function planMigration(options: PlanOptions): Promise<MigrationPlan
     // Both schemas are a pure function of their files, the engine and the server: a copy of a
     // cached template when one was built before (docs/architecture.md, "Replay cache").
     const keys = await time('cache keys', async () => {
-      const enabled =
-        cacheEnabled() &&
-        !server.disposable &&
-        (await cacheKeepsNoRole(server, rolesToProvide(models, migrations, { privileges })));
+      // Each list once (each walks every statement): the shadow databases need the roles of
+      // both sides, each cache key those of its own side.
+      const shadowRoles = rolesToProvide(models, migrations, { privileges });
+      const enabled = cacheEnabled() && !server.disposable && (await cacheKeepsNoRole(server, shadowRoles));
       const serverPrint = enabled ? await serverFingerprint(server.url) : '';
       const context = (roles: string[]) => ({ server: serverPrint, roles, privileges });
       const replayOf = (files: MigrationFile[]) => replayKey(files, context(rolesToProvide([], files)));
       return {
         enabled,
+        shadowRoles,
         replay: replayOf(migrations),
         // A miss may start from the replay of all but the newest migrations (replay-bases.ts).
         replayBases: () => replayBases(migrations, replayOf),
@@ -213,9 +214,7 @@ export async function planMigration(options: PlanOptions): Promise<MigrationPlan
         for (const result of opened) if (result.status === 'rejected') throw result.reason;
         return databases;
       });
-      roles = await time('roles', () =>
-        provideShadowRoles(server, rolesToProvide(models, migrations, { privileges }), currentDb),
-      );
+      roles = await time('roles', () => provideShadowRoles(server, keys.shadowRoles, currentDb));
       await time('build schemas', () =>
         Promise.all([
           currentDb.build((client) => replay(client, migrations.slice(currentDb.builtOn))),
