@@ -123,7 +123,8 @@ function subcommandEffects(
       return ['SET ACCESS METHOD'];
     case 'AT_SetExpression':
       raw.lock(table, 'ACCESS EXCLUSIVE');
-      return [`new expression of ${column}`];
+      // A virtual column's values are computed when read: its new expression rewrites nothing.
+      return scope.column(table, column)?.virtual ? [] : [`new expression of ${column}`];
     default:
       // Every other subcommand (defaults, DROP NOT NULL, identity, RLS, owner, inheritance, replica
       // identity, rules, storage...) is a catalog change under ACCESS EXCLUSIVE.
