@@ -2,6 +2,8 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { emptyCatalog, type Catalog } from '../catalog/catalog';
+import { comparableCatalog } from '../catalog/comparable';
+import { catalogOf, column, table, tables } from '../objects/test-support/catalogs';
 import { readReplayRecord, REPLAY_BUDGET, writeReplayRecord } from './catalog-records';
 
 describe("verify's replay records", () => {
@@ -30,6 +32,26 @@ describe("verify's replay records", () => {
     );
     expect(readReplayRecord(key, 0, root)?.roundTrip).toEqual([{ message: 'm' }]);
     expect(readdirSync(root)).toEqual([`${key}.json`]);
+  });
+
+  it('keep a VIRTUAL generated column as virtual (not as a stored one)', () => {
+    const withTotal = (kind: 'virtual' | undefined): Catalog =>
+      catalogOf({
+        tables: tables(
+          table('t', [
+            column('price', 'numeric'),
+            column('total', 'numeric', {
+              generated: '(price * 2)',
+              ...(kind ? { generatedKind: kind } : {}),
+            }),
+          ]),
+        ),
+      });
+    const comparable = (catalog: Catalog) => JSON.stringify(comparableCatalog(catalog));
+    writeReplayRecord(key, { states: [withTotal('virtual')], roundTrip: [] }, root);
+    const [state] = readReplayRecord(key, 0, root)!.states;
+    expect(comparable(state)).toBe(comparable(withTotal('virtual')));
+    expect(comparable(state)).not.toBe(comparable(withTotal(undefined)));
   });
 
   it('a hit marks the record as just used, so eviction keeps it', () => {

@@ -18,8 +18,11 @@ export function columnTypeChanges(current: Catalog, desired: Catalog): TypeChang
     if (!target) continue;
     for (const column of table.columns) {
       const other = target.columns.find((c) => c.name === column.name);
-      // A column whose generation changes is added again (no conversion), unless it becomes plain.
-      const inPlace = other?.generated === column.generated || other?.generated === undefined;
+      // A column whose generation changes is added again (no conversion), unless a stored one
+      // becomes plain (a virtual one is added again: it has no values to convert).
+      const inPlace =
+        (other?.generated === column.generated && other?.generatedKind === column.generatedKind) ||
+        (other?.generated === undefined && column.generatedKind !== 'virtual');
       if (other && other.type !== column.type && inPlace)
         out.push({
           columnId: ids.column(table.schema, table.name, column.name),

@@ -123,7 +123,8 @@ function subcommandEffects(
       return ['SET ACCESS METHOD'];
     case 'AT_SetExpression':
       raw.lock(table, 'ACCESS EXCLUSIVE');
-      return [`new expression of ${column}`];
+      // A virtual column's values are computed when read: its new expression rewrites nothing.
+      return scope.column(table, column)?.virtual ? [] : [`new expression of ${column}`];
     default:
       // Every other subcommand (defaults, DROP NOT NULL, identity, RLS, owner, inheritance, replica
       // identity, rules, storage...) is a catalog change under ACCESS EXCLUSIVE.
@@ -166,10 +167,24 @@ export function columnDefault(def: ColumnDef): Node | undefined {
 
 /** ADD COLUMN ... NOT NULL without a default (and nothing that fills it): fails on a table with rows. */
 export function addsRequiredColumn(def: ColumnDef, scope: MigrationScope): boolean {
-  const notNull =
+  return (
+    hasNotNull(def) &&
+    !columnDefault(def) &&
+    !isVirtualGenerated(def) &&
+    addColumnRewriteReasons(def, scope).length === 0
+  );
+}
+
+/** `GENERATED ALWAYS AS (expr) VIRTUAL` (PG18's default kind): computed when read, nothing stored. */
+export function isVirtualGenerated(def: ColumnDef): boolean {
+  return columnConstraints(def).some((c) => c.contype === 'CONSTR_GENERATED' && c.generated_kind === 'v');
+}
+
+function hasNotNull(def: ColumnDef): boolean {
+  return (
     columnConstraints(def).some((c) => c.contype === 'CONSTR_NOTNULL' || c.contype === 'CONSTR_PRIMARY') ||
-    def.is_not_null === true;
-  return notNull && !columnDefault(def) && addColumnRewriteReasons(def, scope).length === 0;
+    def.is_not_null === true
+  );
 }
 
 function addColumn(table: string, def: ColumnDef, scope: MigrationScope, raw: RawHazards): string[] {
@@ -184,6 +199,9 @@ function addColumn(table: string, def: ColumnDef, scope: MigrationScope, raw: Ra
       table,
       `scans ${table} for rows, which NOT NULL ${column} without a default makes fail`,
     );
+  // PG18 checks a virtual NOT NULL column's expression on every row (it fails on a NULL).
+  if (isVirtualGenerated(def) && hasNotNull(def))
+    raw.effect('scan', table, `scans ${table} to check the expression of ${column} gives no NULL`);
   for (const constraint of constraints) {
     if (constraint.contype === 'CONSTR_PRIMARY' || constraint.contype === 'CONSTR_UNIQUE')
       raw.effect(

@@ -14,6 +14,8 @@ const context: SchemaContext = {
     ['public.users.price', { type: 'numeric(10,2)', notNull: false }],
     ['public.users.code', { type: 'character(3)', notNull: false }],
     ['public.users.checked', { type: 'text', notNull: false }],
+    ['public.users.stored_total', { type: 'integer', notNull: false }],
+    ['public.users.virtual_total', { type: 'integer', notNull: false, virtual: true }],
   ]),
   notNullChecks: new Set(['public.users.checked']),
   constrainedDomains: new Set(['public.positive']),
@@ -95,6 +97,28 @@ describe('analyseHazards: ADD COLUMN', () => {
       expect(hazards(`ALTER TABLE users ADD COLUMN ${column};`)).toEqual(['1 error rewrite@public.users']);
     expect(described('ALTER TABLE users ADD COLUMN a uuid DEFAULT gen_random_uuid();')).toEqual([
       'error ALTER TABLE public.users ADD COLUMN a: rewrites public.users (default of a calls gen_random_uuid(), which is volatile) under ACCESS EXCLUSIVE: blocks reads and writes until it ends',
+    ]);
+  });
+
+  it('a VIRTUAL generated column (PG18) rewrites nothing; NOT NULL on one scans its expression', () => {
+    for (const column of [
+      'a int GENERATED ALWAYS AS (age * 2) VIRTUAL',
+      'a int GENERATED ALWAYS AS (age * 2)',
+    ])
+      expect(hazards(`ALTER TABLE users ADD COLUMN ${column};`)).toEqual(['1 info lock@public.users']);
+    expect(
+      described('ALTER TABLE users ADD COLUMN a int GENERATED ALWAYS AS (age * 2) VIRTUAL NOT NULL;'),
+    ).toEqual([
+      'error ALTER TABLE public.users ADD COLUMN a: scans public.users to check the expression of a gives no NULL under ACCESS EXCLUSIVE: blocks reads and writes until it ends',
+    ]);
+  });
+
+  it("SET EXPRESSION rewrites a stored column's table, not a virtual one's", () => {
+    expect(hazards('ALTER TABLE users ALTER COLUMN stored_total SET EXPRESSION AS (age * 3);')).toEqual([
+      '1 error rewrite@public.users',
+    ]);
+    expect(hazards('ALTER TABLE users ALTER COLUMN virtual_total SET EXPRESSION AS (age * 3);')).toEqual([
+      '1 info lock@public.users',
     ]);
   });
 

@@ -6,6 +6,8 @@ export interface ColumnFacts {
   /** format_type with typmod, e.g. `character varying(100)`. */
   type: string;
   notNull: boolean;
+  /** A VIRTUAL generated column (PG18+): nothing stored, so SET EXPRESSION rewrites nothing. */
+  virtual?: boolean;
 }
 
 /**
@@ -55,7 +57,11 @@ export function schemaContextOf(catalogs: Catalog[], serverMajor?: number): Sche
     for (const table of Object.values(catalog.tables)) {
       const name = `${table.schema}.${table.name}`;
       for (const column of table.columns) {
-        context.columns.set(`${name}.${column.name}`, { type: column.type, notNull: column.notNull });
+        context.columns.set(`${name}.${column.name}`, {
+          type: column.type,
+          notNull: column.notNull,
+          ...(column.generatedKind === 'virtual' ? { virtual: true } : {}),
+        });
         if (catalog.domains[`type:${column.type}`]) push(context.domainTables, column.type, name);
       }
       for (const constraint of Object.values(table.constraints)) {

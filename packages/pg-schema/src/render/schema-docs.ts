@@ -135,7 +135,8 @@ function unquote(name: string): string {
 
 function defaultOf(column: ColumnInfo): string {
   if (column.identity) return `identity (${column.identity.always ? 'always' : 'by default'})`;
-  if (column.generated) return `generated: ${column.generated}`;
+  if (column.generated)
+    return `generated${column.generatedKind === 'virtual' ? ' (virtual)' : ''}: ${column.generated}`;
   return column.default ?? '';
 }
 

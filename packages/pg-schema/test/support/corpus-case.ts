@@ -13,7 +13,9 @@ import { basename, join } from 'node:path';
  * schemas written differently), `-- @expect-error <text>` (generation must fail with it),
  * `-- @skip-pg-dump` (pg_dump orders something differently by construction; say why),
  * `-- @expect-no-sql <text>` (no migration after the first contains it, e.g. `DROP`: renamed, not recreated),
- * `-- @expect-sql <text>` (the last migration contains it, e.g. `VALIDATE CONSTRAINT`: the online form).
+ * `-- @expect-sql <text>` (the last migration contains it, e.g. `VALIDATE CONSTRAINT`: the online form),
+ * `-- @min-server <major>` (the case needs that Postgres major, e.g. 18 for VIRTUAL generated
+ * columns: it is skipped on older servers).
  *
  * A version may end with a `-- @seed` section: statements (INSERTs) run on the database built up
  * to that version, before the next version's migration. The rows must still be there after that
@@ -35,6 +37,8 @@ export interface CorpusCase {
   skipPgDump: boolean;
   expectNoSql: string[];
   expectSql: string[];
+  /** Lowest Postgres major the case runs on (`-- @min-server`); undefined: every server. */
+  minServer?: number;
 }
 
 export function readCorpusGroup(dir: string): CorpusCase[] {
@@ -58,6 +62,7 @@ export function parseCorpusCase(name: string, text: string): CorpusCase {
     skipPgDump: /^-- @skip-pg-dump/m.test(header),
     expectNoSql: [...header.matchAll(/^-- @expect-no-sql (.+)$/gm)].map((match) => match[1]),
     expectSql: [...header.matchAll(/^-- @expect-sql (.+)$/gm)].map((match) => match[1]),
+    minServer: minServerOf(header),
   };
 }
 
@@ -70,4 +75,9 @@ function splitSection(text: string): { models: string; seed?: string; check?: st
     if (body) out[rest[i] === 'seed' ? 'seed' : 'check'] = body + '\n';
   }
   return out;
+}
+
+function minServerOf(header: string): number | undefined {
+  const match = /^-- @min-server (\d+)\s*$/m.exec(header);
+  return match ? Number(match[1]) : undefined;
 }

@@ -160,7 +160,8 @@ describe('locking rules (schema-aware: a table the migration creates is fine)', 
     expect(
       lintRule(
         'add-required-column',
-        'ALTER TABLE users ADD COLUMN a int NOT NULL;\nALTER TABLE users ADD COLUMN b int NOT NULL DEFAULT 0;',
+        'ALTER TABLE users ADD COLUMN a int NOT NULL;\nALTER TABLE users ADD COLUMN b int NOT NULL DEFAULT 0;\n' +
+          'ALTER TABLE users ADD COLUMN c int GENERATED ALWAYS AS (id * 2) VIRTUAL NOT NULL;',
       ),
     ).toEqual([
       '1 error add-required-column: ADD COLUMN a NOT NULL without a default fails on public.users as soon as it has a row (the shadow database is empty, production is not); give it a default, or add it nullable and backfill',

@@ -73,10 +73,16 @@ export function alterColumn(
   const columnId = ids.column(table.schema, table.name, c.name);
   // Converted with its recreated enum: that statement sets type and default, the rest follows here.
   const converted = ctx.replaced.has(columnId);
-  // A generated column that becomes a plain one keeps its values (DROP EXPRESSION); any other
-  // change of the expression recomputes them: drop the column and add it again.
-  const dropsExpression = c.generated !== undefined && d.generated === undefined;
-  if (!converted && c.generated !== d.generated && !dropsExpression) {
+  // A stored generated column that becomes a plain one keeps its values (DROP EXPRESSION). A
+  // virtual one has none to keep (PG18 refuses DROP EXPRESSION on it), and stored <-> virtual
+  // cannot change in place: those, plain -> generated and a stored expression's change drop the
+  // column and add it again. A virtual column's new expression is a catalog change where
+  // Postgres allows SET EXPRESSION on it (virtualExpressionInPlace).
+  const regenerates = c.generated !== d.generated || c.generatedKind !== d.generatedKind;
+  const dropsExpression =
+    c.generated !== undefined && d.generated === undefined && c.generatedKind !== 'virtual';
+  const setsExpression = regenerates && virtualExpressionInPlace(ctx, table, desiredTable, c, d);
+  if (!converted && regenerates && !dropsExpression && !setsExpression) {
     dropColumn(ctx, table, c);
     addColumn(ctx, desiredTable, d);
     ctx.replaced.add(columnId);
@@ -96,6 +102,9 @@ export function alterColumn(
   let expression: PlannedStatement | undefined;
   if (dropsExpression && !converted) {
     expression = alter(`${col} DROP EXPRESSION`, 'expression', true);
+    change('generated', c.generated, d.generated);
+  } else if (setsExpression && !converted) {
+    expression = alter(`${col} SET EXPRESSION AS (${d.generated})`, 'expression', true);
     change('generated', c.generated, d.generated);
   }
   let retype: PlannedStatement | undefined;
@@ -147,6 +156,33 @@ export function alterColumn(
   ].filter((step): step is PlannedStatement => step !== undefined);
   ctx.statements.push(...chainColumnSteps(columnId, steps));
   alterComment(ctx, columnCommentTarget(table.schema, table.name, d.name), columnId, c.comment, d.comment);
+}
+
+/**
+ * A virtual column's expression changes with `SET EXPRESSION AS` (PG18: a catalog change, the
+ * values are computed when read) when it stays virtual of the same type and collation and
+ * Postgres allows it: not on a table with CHECK constraints (PG18 refuses: "not supported for
+ * virtual generated columns in tables with check constraints"), and not where inheritance
+ * carries the column (SET EXPRESSION recurses into children, which the diff of inherited members
+ * expects to be dropped and added with the parent's column). Otherwise the column is dropped and
+ * added again, as a stored one's.
+ */
+function virtualExpressionInPlace(
+  ctx: DiffContext,
+  table: TableInfo,
+  desiredTable: TableInfo,
+  c: ColumnInfo,
+  d: ColumnInfo,
+): boolean {
+  if (c.generatedKind !== 'virtual' || d.generatedKind !== 'virtual') return false;
+  if (c.generated === undefined || d.generated === undefined) return false;
+  if (c.type !== d.type || c.collation !== d.collation) return false;
+  if (c.inherited !== undefined || d.inherited !== undefined) return false;
+  const hasCheck = (t: TableInfo) => Object.values(t.constraints).some((k) => k.type === 'check');
+  if (hasCheck(table) || hasCheck(desiredTable)) return false;
+  const tableId = ids.table(table.schema, table.name);
+  const isParent = (t: TableInfo) => t.inherits?.includes(tableId) || t.partitionOf?.parent === tableId;
+  return ![ctx.current, ctx.desired].some((catalog) => Object.values(catalog.tables).some(isParent));
 }
 
 /** A default that starts using a sequence created by this migration (identity or plain -> serial). */

@@ -8,6 +8,7 @@ import {
   params,
   type QueryParams,
 } from '../../introspect/filter.js';
+import { PgSchemaError } from '../../errors.js';
 import { commentSql } from '../../introspect/comment-sql.js';
 import { withComment } from '../../introspect/with-comment.js';
 import type { ColumnInfo, ColumnStorage, IdentityInfo } from './column.model.js';
@@ -69,8 +70,17 @@ export async function readColumns(client: ClientBase, filter: QueryParams, catal
     if (!table) continue;
     const column: ColumnInfo = { name: row.name, type: row.type, notNull: row.not_null };
     const extra = row.extra;
-    if (extra?.generated === 's' && row.default !== null) column.generated = row.default;
-    else if (row.default !== null) column.default = row.default;
+    // pg_attrdef holds a generated column's expression: 's' stored, 'v' virtual (PG18+).
+    if (extra?.generated && extra.generated !== 's' && extra.generated !== 'v') {
+      throw new PgSchemaError(
+        'UNSUPPORTED_OBJECT',
+        `Column ${row.schema}.${row.table}.${row.name} is a generated column of a kind this engine does not know (pg_attribute.attgenerated '${extra.generated}'): it cannot be diffed.`,
+      );
+    }
+    if ((extra?.generated === 's' || extra?.generated === 'v') && row.default !== null) {
+      column.generated = row.default;
+      if (extra.generated === 'v') column.generatedKind = 'virtual';
+    } else if (row.default !== null) column.default = row.default;
     if (row.identity) column.identity = identityOf(row.identity);
     if (extra) {
       if (extra.collation !== null) column.collation = extra.collation;

@@ -14,8 +14,13 @@ export interface ColumnInfo {
   notNull: boolean;
   default?: string;
   identity?: IdentityInfo;
-  /** Expression of a STORED generated column. */
+  /** Expression of a generated column (pg_attribute.attgenerated 's' or, PG18+, 'v'). */
   generated?: string;
+  /**
+   * `virtual` for a VIRTUAL generated column (PG18+: computed when read, nothing stored; on PG18
+   * `GENERATED ALWAYS AS (expr)` without STORED is one). Absent with `generated`: STORED.
+   */
+  generatedKind?: 'virtual';
   /** Collation when it differs from the type's default, e.g. `"C"`. */
   collation?: string;
   comment?: string;

@@ -12,6 +12,15 @@ describe('column rendering', () => {
       columnDefinition(column('Total', 'numeric', { generated: '(a + b)' }), { schema: 'public', name: 't' }),
     ).toBe('"Total" numeric GENERATED ALWAYS AS ((a + b)) STORED');
     expect(
+      columnDefinition(
+        column('v', 'numeric', { generated: '(a + b)', generatedKind: 'virtual', notNull: true }),
+        {
+          schema: 'public',
+          name: 't',
+        },
+      ),
+    ).toBe('v numeric GENERATED ALWAYS AS ((a + b)) VIRTUAL NOT NULL');
+    expect(
       columnDefinition(column('c', 'text', { collation: '"C"', default: "'x'::text", notNull: true }), {
         schema: 'public',
         name: 't',
@@ -92,6 +101,54 @@ describe('column kind', () => {
     expect(up.sql).toEqual([
       'ALTER TABLE public.t DROP COLUMN g;',
       'ALTER TABLE public.t ADD COLUMN g integer GENERATED ALWAYS AS ((id * 3)) STORED;',
+    ]);
+  });
+
+  it("changes a virtual column's expression in place (SET EXPRESSION: nothing stored)", () => {
+    const virtual = (expression: string) =>
+      column('g', 'integer', { generated: expression, generatedKind: 'virtual' });
+    const { up, down } = diffBothWays(withColumns(virtual('(id * 2)')), withColumns(virtual('(id * 3)')));
+    expect(up.sql).toEqual(['ALTER TABLE public.t ALTER COLUMN g SET EXPRESSION AS ((id * 3));']);
+    expect(up.changes).toEqual(['~ column public.t.g generated: (id * 2) -> (id * 3)']);
+    expect(down.sql).toEqual(['ALTER TABLE public.t ALTER COLUMN g SET EXPRESSION AS ((id * 2));']);
+  });
+
+  it('drops and adds a virtual column where PG18 refuses SET EXPRESSION (a CHECK on the table)', () => {
+    const check = {
+      t_id_check: { name: 't_id_check', type: 'check' as const, definition: 'CHECK ((id > 0))' },
+    };
+    const withCheck = (expression: string) =>
+      catalogOf({
+        tables: tables(
+          table('t', [id, column('g', 'integer', { generated: expression, generatedKind: 'virtual' })], {
+            constraints: check,
+          }),
+        ),
+      });
+    const { up } = diffBothWays(withCheck('(id * 2)'), withCheck('(id * 3)'));
+    expect(up.sql).toEqual([
+      'ALTER TABLE public.t DROP COLUMN g;',
+      'ALTER TABLE public.t ADD COLUMN g integer GENERATED ALWAYS AS ((id * 3)) VIRTUAL;',
+    ]);
+  });
+
+  it('drops and adds a column that changes between stored and virtual, or from virtual to plain', () => {
+    const stored = column('g', 'integer', { generated: '(id * 2)' });
+    const virtual = column('g', 'integer', { generated: '(id * 2)', generatedKind: 'virtual' });
+    const switched = diffBothWays(withColumns(stored), withColumns(virtual));
+    expect(switched.up.sql).toEqual([
+      'ALTER TABLE public.t DROP COLUMN g;',
+      'ALTER TABLE public.t ADD COLUMN g integer GENERATED ALWAYS AS ((id * 2)) VIRTUAL;',
+    ]);
+    expect(switched.down.sql).toEqual([
+      'ALTER TABLE public.t DROP COLUMN g;',
+      'ALTER TABLE public.t ADD COLUMN g integer GENERATED ALWAYS AS ((id * 2)) STORED;',
+    ]);
+    // PG18 refuses DROP EXPRESSION on a virtual column: there are no stored values to keep.
+    const plain = diffBothWays(withColumns(virtual), withColumns(column('g', 'integer', { default: '0' })));
+    expect(plain.up.sql).toEqual([
+      'ALTER TABLE public.t DROP COLUMN g;',
+      'ALTER TABLE public.t ADD COLUMN g integer DEFAULT 0;',
     ]);
   });
 

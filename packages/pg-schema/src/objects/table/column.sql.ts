@@ -6,7 +6,7 @@ import type { ColumnInfo } from './column.model.js';
 export function columnDefinition(column: ColumnInfo, table: { schema: string; name: string }): string {
   const parts = [quoteIdent(column.name), column.type];
   if (column.collation) parts.push(`COLLATE ${column.collation}`);
-  if (column.generated) parts.push(`GENERATED ALWAYS AS (${column.generated}) STORED`);
+  if (column.generated) parts.push(generatedClause(column));
   if (column.identity) parts.push(identityClause(column, table));
   if (column.default !== undefined) parts.push(`DEFAULT ${column.default}`);
   if (column.notNull) parts.push('NOT NULL');
@@ -21,4 +21,9 @@ export function identityClause(column: ColumnInfo, table: { schema: string; name
     options.unshift(`SEQUENCE NAME ${qualified(table.schema, identity.sequenceName)}`);
   }
   return `GENERATED ${identity.always ? 'ALWAYS' : 'BY DEFAULT'} AS IDENTITY${options.length ? ` (${options.join(' ')})` : ''}`;
+}
+
+/** `GENERATED ALWAYS AS (expr) STORED` or `... VIRTUAL` (PG18+) of a generated column. */
+export function generatedClause(column: ColumnInfo): string {
+  return `GENERATED ALWAYS AS (${column.generated}) ${column.generatedKind === 'virtual' ? 'VIRTUAL' : 'STORED'}`;
 }

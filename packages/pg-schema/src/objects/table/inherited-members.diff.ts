@@ -137,7 +137,8 @@ export function columnsAfterCreate(ctx: DiffContext, table: TableInfo): void {
 /** What a child's column becomes when the parent's column changes from `pc` to `pd`. */
 export function propagated(pc: ColumnInfo, pd: ColumnInfo, child: ColumnInfo): ColumnInfo {
   // A generated column is dropped and added again: the child gets a new copy.
-  if (pc.generated !== pd.generated) return { ...copyOnAdd(pd), inherited: child.inherited };
+  if (pc.generated !== pd.generated || pc.generatedKind !== pd.generatedKind)
+    return { ...copyOnAdd(pd), inherited: child.inherited };
   const out: ColumnInfo = { ...child };
   const set = <K extends keyof ColumnInfo>(key: K, value: ColumnInfo[K]) => {
     if (value === undefined) delete out[key];
