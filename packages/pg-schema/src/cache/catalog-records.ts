@@ -6,6 +6,7 @@ import type { Catalog } from '../catalog/catalog.js';
 import { defaultCacheRoot } from '../shadow/shared-embedded.js';
 import type { BuildContext } from './cache-key.js';
 import { engineFingerprint } from './engine-fingerprint.js';
+import { replayBases } from './replay-bases.js';
 import { touchFile, type FileBudget } from './evict-files.js';
 import { survivesJson } from './survives-json.js';
 import { writeCacheEntry } from './write-cache-entry.js';
@@ -74,6 +75,24 @@ export function readReplayRecord(
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The record of the longest earlier prefix of `migrations` (replay-bases.ts: at most MAX_BASES
+ * back, only migrations whose up and down sections leave nothing in the session, since verify ran
+ * both on one session) whose round trip found nothing: verify applies those migrations in one
+ * call and replays only the ones after them.
+ */
+export function readPrefixRecord(
+  migrations: MigrationFile[],
+  keyOf: (prefix: MigrationFile[]) => string,
+  root = recordsRoot(),
+): { count: number; record: ReplayRecord } | undefined {
+  for (const base of replayBases(migrations, keyOf, ['up', 'down'])) {
+    const record = readReplayRecord(base.key, base.count, root);
+    if (record && record.roundTrip.length === 0) return { count: base.count, record };
+  }
+  return undefined;
 }
 
 /** Best effort: a cache folder that cannot be written only means the next verify replays again. */

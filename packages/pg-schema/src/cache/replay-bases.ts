@@ -1,4 +1,4 @@
-import { statementsOf, type MigrationFile } from '@bakery-ia/init-manager';
+import { statementsOf, type Direction, type MigrationFile } from '@bakery-ia/init-manager';
 
 /**
  * Statement kinds that leave nothing in the session once their transaction ends: a replay of
@@ -46,19 +46,22 @@ type Parsed = Record<
   { relation?: Relation; view?: Relation; sequence?: Relation; is_local?: boolean; kind?: string } | undefined
 >;
 
-function sessionNeutral(migration: MigrationFile): boolean {
-  return statementsOf(migration, 'up').every((statement) => {
-    const stmt = statement.stmt as Parsed | undefined;
-    // SET LOCAL ends with its transaction (generated steps start with one); RESET goes back to
-    // the default a new session has.
-    const set = stmt?.VariableSetStmt;
-    if (set) return set.is_local === true || set.kind === 'VAR_RESET' || set.kind === 'VAR_RESET_ALL';
-    if (!SESSION_NEUTRAL.has(statement.kind)) return false;
-    // Temporary tables, views, sequences and pg_temp functions live as long as the session.
-    if (/pg_temp/i.test(statement.sql)) return false;
-    const relation = stmt?.CreateStmt?.relation ?? stmt?.ViewStmt?.view ?? stmt?.CreateSeqStmt?.sequence;
-    return relation?.relpersistence !== 't';
-  });
+/** Whether the migration's statements (of `directions`) leave nothing in the session. */
+export function sessionNeutral(migration: MigrationFile, directions: Direction[] = ['up']): boolean {
+  return directions
+    .flatMap((direction) => statementsOf(migration, direction))
+    .every((statement) => {
+      const stmt = statement.stmt as Parsed | undefined;
+      // SET LOCAL ends with its transaction (generated steps start with one); RESET goes back to
+      // the default a new session has.
+      const set = stmt?.VariableSetStmt;
+      if (set) return set.is_local === true || set.kind === 'VAR_RESET' || set.kind === 'VAR_RESET_ALL';
+      if (!SESSION_NEUTRAL.has(statement.kind)) return false;
+      // Temporary tables, views, sequences and pg_temp functions live as long as the session.
+      if (/pg_temp/i.test(statement.sql)) return false;
+      const relation = stmt?.CreateStmt?.relation ?? stmt?.ViewStmt?.view ?? stmt?.CreateSeqStmt?.sequence;
+      return relation?.relpersistence !== 't';
+    });
 }
 
 /** How many earlier prefixes a replay looks for (a new migration or two since the last build). */
@@ -79,9 +82,10 @@ export interface ReplayBase {
 export function replayBases(
   migrations: MigrationFile[],
   keyOf: (prefix: MigrationFile[]) => string,
+  directions: Direction[] = ['up'],
 ): ReplayBase[] {
   let neutral = 0;
-  while (neutral < migrations.length && sessionNeutral(migrations[neutral])) neutral++;
+  while (neutral < migrations.length && sessionNeutral(migrations[neutral], directions)) neutral++;
   const bases: ReplayBase[] = [];
   const longest = Math.min(neutral, migrations.length - 1);
   for (let count = longest; count >= 1 && bases.length < MAX_BASES; count--)

@@ -1,7 +1,7 @@
 import { writeMigrationsSum } from '@bakery-ia/init-manager';
 import { describeEachServer } from '@bakery-ia/test-db';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { verifyMigrations } from './verify-migrations';
@@ -59,6 +59,76 @@ describeEachServer('verifyMigrations: the replay record cache', (server) => {
     expect(outcome(second)).toEqual(outcome(first));
     expect(check(first, 'round-trip').status).toBe('failed');
     expect(check(first, 'drift').status).toBe('passed');
+  });
+
+  it('replays only a new migration on top of a verified replay: the checks of a full replay', async () => {
+    write(
+      'migrations/0002_name.sql',
+      migration("COMMENT ON TABLE items IS 'Items';", 'COMMENT ON TABLE items IS NULL;'),
+    );
+    writeMigrationsSum(join(dir, 'migrations'));
+    expect((await verify()).ok).toBe(true);
+    write(
+      'migrations/0003_note.sql',
+      migration('ALTER TABLE items ADD COLUMN note text;', 'ALTER TABLE items DROP COLUMN note;'),
+    );
+    writeMigrationsSum(join(dir, 'migrations'));
+    const next = await verify();
+    expect(check(next, 'replay').note).toContain('3 migration(s)');
+    expect(check(next, 'replay').note).toContain('the first 2 from the cache');
+    process.env.PG_SCHEMA_CACHE = 'off';
+    const full = await verify();
+    delete process.env.PG_SCHEMA_CACHE;
+    const outcome = (report: typeof next) =>
+      report.checks.map((c) => ({ id: c.id, status: c.status, problems: c.problems }));
+    // The models lack the new column: drift fails the same way in both.
+    expect(check(next, 'drift').status).toBe('failed');
+    expect(outcome(next)).toEqual(outcome(full));
+    // The new record holds all three: the same files again are a whole hit.
+    expect(fromCache(await verify())).toBe(true);
+  });
+
+  it('replays from scratch when the migrations do not build the recorded schema', async () => {
+    write(
+      'migrations/0002_name.sql',
+      migration("COMMENT ON TABLE items IS 'Items';", 'COMMENT ON TABLE items IS NULL;'),
+    );
+    writeMigrationsSum(join(dir, 'migrations'));
+    await verify();
+    // A record of the two whose last state lost its table (as if the replay had been different).
+    const records = join(cacheDir, 'records');
+    let changed = 0;
+    for (const name of readdirSync(records)) {
+      const record = JSON.parse(readFileSync(join(records, name), 'utf8')) as {
+        states: { tables: object }[];
+      };
+      if (record.states.length !== 3) continue;
+      record.states[2].tables = {};
+      writeFileSync(join(records, name), JSON.stringify(record));
+      changed++;
+    }
+    expect(changed).toBe(1);
+    write(
+      'migrations/0003_note.sql',
+      migration('ALTER TABLE items ADD COLUMN note text;', 'ALTER TABLE items DROP COLUMN note;'),
+    );
+    writeMigrationsSum(join(dir, 'migrations'));
+    const next = await verify();
+    expect(fromCache(next)).toBe(false);
+    expect(check(next, 'replay').status).toBe('passed');
+    expect(check(next, 'round-trip').status).toBe('passed');
+  });
+
+  it('does not start from a replay whose round trip failed', async () => {
+    await verify();
+    write(
+      'migrations/0003_note.sql',
+      migration('ALTER TABLE items ADD COLUMN note text;', 'ALTER TABLE items DROP COLUMN note;'),
+    );
+    writeMigrationsSum(join(dir, 'migrations'));
+    const next = await verify();
+    expect(fromCache(next)).toBe(false);
+    expect(check(next, 'round-trip').status).toBe('failed');
   });
 
   it('replays again after a migration file changes, reads a changed model file, and with PG_SCHEMA_CACHE=off', async () => {

@@ -36,6 +36,7 @@ import { cacheEnabled } from '../cache/cache-mode.js';
 import { modelsKey, scopeOf } from '../cache/cache-key.js';
 import {
   catalogRecordKey,
+  readPrefixRecord,
   readReplayRecord,
   replayRecordKey,
   writeReplayRecord,
@@ -164,30 +165,51 @@ export async function verifyMigrations(options: VerifyOptions): Promise<VerifyRe
     };
     // A replay of these very files on this engine and server was verified before: its states and
     // round trip are read from the record instead (catalog-records.ts); lint runs as always.
-    const recordKey =
+    const recordContext =
       cache && filesOk
-        ? replayRecordKey(migrations, {
+        ? {
             server: await serverFingerprint(server.url),
-            roles: rolesToProvide([], migrations),
             privileges,
             introspect: introspectOptions,
             roundTrip: options.roundTrip !== false,
-          })
+          }
         : undefined;
+    const recordKeyOf = (files: MigrationFile[]) =>
+      replayRecordKey(files, { ...recordContext!, roles: rolesToProvide([], files) });
+    const recordKey = recordContext ? recordKeyOf(migrations) : undefined;
     const record = recordKey ? readReplayRecord(recordKey, migrations.length) : undefined;
+    // Or the record of all but the newest migrations: those are applied in one call and only the
+    // new ones are replayed and checked one by one (a new migration since the last verify).
+    const prefix = recordContext && !record ? readPrefixRecord(migrations, recordKeyOf) : undefined;
     // The models' catalog too, keyed by the models' cache key and the introspection options.
     const modelsRecordKey = cache ? catalogRecordKey(modelsSpec.key, introspectOptions) : undefined;
     const modelsRecord = modelsRecordKey ? readReplayRecord(modelsRecordKey, 0) : undefined;
-    const [replayDb, modelsDb] = await Promise.all([
+    const opened = await Promise.all([
       record ? undefined : createShadowDatabase(server, 'verify'),
       modelsRecord ? undefined : openCachedDatabase(server, modelsSpec),
     ]);
+    let replayDb = opened[0];
+    const modelsDb = opened[1];
     if (replayDb) databases.push(replayDb);
     if (modelsDb) databases.push(modelsDb);
     // Roles are needed only where something is built; they are claimed in one of our databases.
     const claimIn = modelsDb ?? replayDb;
     if (claimIn)
       roles = await provideShadowRoles(server, rolesToProvide(models, migrations, { privileges }), claimIn);
+    // How many migrations came from the prefix record (0: none). A schema that is not the recorded
+    // one replays from scratch in a new database (the first stays, it may hold the roles' claim).
+    let fromPrefix = 0;
+    if (replayDb && prefix) {
+      const prefixFiles = migrations.slice(0, prefix.count);
+      if (
+        await appliesAsRecorded(replayDb, prefixFiles, prefix.record.states[prefix.count], introspectOptions)
+      )
+        fromPrefix = prefix.count;
+      else {
+        replayDb = await createShadowDatabase(server, 'verify');
+        databases.push(replayDb);
+      }
+    }
     const modelsCatalog: Promise<Catalog> = modelsDb
       ? modelsDb
           .build((client) => applyModels(client, models, { privileges }))
@@ -200,9 +222,12 @@ export async function verifyMigrations(options: VerifyOptions): Promise<VerifyRe
     modelsCatalog.catch(() => undefined);
 
     // Replay one migration at a time, keeping the catalog after each for the later checks.
-    const states: Catalog[] = replayDb
-      ? [await introspectCatalog(replayDb.client, introspectOptions)]
-      : (record?.states.slice(0, 1) ?? []);
+    const states: Catalog[] =
+      fromPrefix > 0
+        ? prefix!.record.states.slice(0, 1)
+        : replayDb
+          ? [await introspectCatalog(replayDb.client, introspectOptions)]
+          : (record?.states.slice(0, 1) ?? []);
     const roundTrip: VerifyProblem[] = [];
     const lintProblems: VerifyProblem[] = [];
     const hazardProblems: VerifyProblem[] = [];
@@ -223,8 +248,9 @@ export async function verifyMigrations(options: VerifyOptions): Promise<VerifyRe
           );
           if (checked.hazards.length) hazards.push({ file: migration.fileName, statements: checked.hazards });
           hazardProblems.push(...hazardProblemsOf(migration, checked.hazards, failOnHazard));
-          if (!replayDb) {
-            if (record) states.push(record.states[states.length]);
+          if (!replayDb || states.length <= fromPrefix) {
+            const recorded = replayDb ? prefix!.record : record;
+            if (recorded) states.push(recorded.states[states.length]);
             continue;
           }
           const applied = await applyMigrations(replayDb.client, [migration], {});
@@ -252,7 +278,8 @@ export async function verifyMigrations(options: VerifyOptions): Promise<VerifyRe
           return `${migrations.length} migration(s) on ${server.description}, from the cache (these files replayed on this engine and server before; PG_SCHEMA_CACHE=off replays again)`;
         }
         if (recordKey) writeReplayRecord(recordKey, { states, roundTrip });
-        return `${migrations.length} migration(s) on ${server.description}`;
+        const cached = fromPrefix > 0 ? `, the first ${fromPrefix} from the cache (verified before)` : '';
+        return `${migrations.length} migration(s) on ${server.description}${cached}`;
       });
     }
 
@@ -399,6 +426,17 @@ async function checkRoundTrip(
 function leftOver(after: Catalog, before: Catalog): string[] {
   const known = new Set(before.unsupported.map(describeUnsupported));
   return after.unsupported.map(describeUnsupported).filter((name) => !known.has(name));
+}
+
+/** Applies a prefix record's migrations in one call: whether the schema is the recorded one. */
+async function appliesAsRecorded(
+  db: ShadowDatabase,
+  migrations: MigrationFile[],
+  recorded: Catalog,
+  options: IntrospectOptions,
+): Promise<boolean> {
+  const applied = await applyMigrations(db.client, migrations, {});
+  return !applied.error && sameCatalog(await introspectCatalog(db.client, options), recorded);
 }
 
 function sameCatalog(a: Catalog, b: Catalog): boolean {
