@@ -21,7 +21,7 @@ const { writeMigrationsSum } = require('@bakery-ia/init-manager');
 const { writeDiffFixtures } = require('./lib/fixtures.js');
 const { chooseServer, settle } = require('./lib/server.js');
 const { runTask } = require('./lib/spawn.js');
-const { median } = require('./lib/stats.js');
+const { mediansTo } = require('./lib/stats.js');
 
 const rounded = (timings) =>
   Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Math.round(v * 10) / 10]));
@@ -95,13 +95,7 @@ async function main() {
     } finally {
       rmSync(files.dir, { recursive: true, force: true });
     }
-    const floor = median(times.floor);
-    out[size] = Object.fromEntries(
-      Object.entries(times).map(([k, v]) => [
-        k,
-        { ms: Math.round(median(v)), toFloor: Number((median(v) / floor).toFixed(2)) },
-      ]),
-    );
+    out[size] = mediansTo(times, 'floor');
     process.stdout.write(
       `${size} tables on ${server.source} PG ${server.version}: ${JSON.stringify(out[size])}\n`,
     );

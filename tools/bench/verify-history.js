@@ -15,7 +15,7 @@ const { performance } = require('node:perf_hooks');
 const { writeMigrationsSum } = require('@bakery-ia/init-manager');
 const { writeHistory } = require('./lib/history-files.js');
 const { chooseServer, settle } = require('./lib/server.js');
-const { median } = require('./lib/stats.js');
+const { mediansTo } = require('./lib/stats.js');
 
 async function main() {
   const count = Number(process.env.BENCH_MIGRATIONS) || 100;
@@ -63,13 +63,7 @@ async function main() {
       rmSync(cacheDir, { recursive: true, force: true });
     }
   }
-  const off = median(times.off);
-  const out = Object.fromEntries(
-    Object.entries(times).map(([k, v]) => [
-      k,
-      { ms: Math.round(median(v)), toOff: Number((median(v) / off).toFixed(2)) },
-    ]),
-  );
+  const out = mediansTo(times, 'off');
   process.stdout.write(
     `${count} migrations on ${server.source} PG ${server.version}: ${JSON.stringify(out)}\n`,
   );

@@ -30,8 +30,20 @@ function ratio(value, reference) {
   return `${r.toFixed(3)}×`;
 }
 
+/** `{ variant: { ms, to<Base>: ratio } }`: each variant's median over runs and its ratio to `base`'s. */
+function mediansTo(times, base) {
+  const reference = median(times[base]);
+  const label = `to${base[0].toUpperCase()}${base.slice(1)}`;
+  return Object.fromEntries(
+    Object.entries(times).map(([k, v]) => [
+      k,
+      { ms: Math.round(median(v)), [label]: Number((median(v) / reference).toFixed(2)) },
+    ]),
+  );
+}
+
 function mib(kb) {
   return kb === undefined ? 'n/a' : `${Math.round(kb / 1024)} MiB`;
 }
 
-module.exports = { median, medianByKey, ms, ratio, mib };
+module.exports = { median, medianByKey, mediansTo, ms, ratio, mib };

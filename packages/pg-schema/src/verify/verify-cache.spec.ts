@@ -23,6 +23,23 @@ describeEachServer('verifyMigrations: the replay record cache', (server) => {
   const fromCache = (report: Awaited<ReturnType<typeof verify>>) =>
     (check(report, 'replay').note ?? '').includes('from the cache');
   const migration = (up: string, down: string) => `-- migrate:up\n${up}\n\n-- migrate:down\n${down}\n`;
+  const outcome = (report: Awaited<ReturnType<typeof verify>>) =>
+    report.checks.map((c) => ({ id: c.id, status: c.status, problems: c.problems }));
+  /** 0002 with a down section that undoes it (beforeEach's does not: its round trip fails). */
+  const fixDownOf0002 = () => {
+    write(
+      'migrations/0002_name.sql',
+      migration("COMMENT ON TABLE items IS 'Items';", 'COMMENT ON TABLE items IS NULL;'),
+    );
+    writeMigrationsSum(join(dir, 'migrations'));
+  };
+  const addMigration0003 = () => {
+    write(
+      'migrations/0003_note.sql',
+      migration('ALTER TABLE items ADD COLUMN note text;', 'ALTER TABLE items DROP COLUMN note;'),
+    );
+    writeMigrationsSum(join(dir, 'migrations'));
+  };
 
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'pg-schema-verify-cache-'));
@@ -54,33 +71,21 @@ describeEachServer('verifyMigrations: the replay record cache', (server) => {
     const first = await verify();
     const second = await verify();
     expect([fromCache(first), fromCache(second)]).toEqual([false, true]);
-    const outcome = (report: typeof first) =>
-      report.checks.map((c) => ({ id: c.id, status: c.status, problems: c.problems }));
     expect(outcome(second)).toEqual(outcome(first));
     expect(check(first, 'round-trip').status).toBe('failed');
     expect(check(first, 'drift').status).toBe('passed');
   });
 
   it('replays only a new migration on top of a verified replay: the checks of a full replay', async () => {
-    write(
-      'migrations/0002_name.sql',
-      migration("COMMENT ON TABLE items IS 'Items';", 'COMMENT ON TABLE items IS NULL;'),
-    );
-    writeMigrationsSum(join(dir, 'migrations'));
+    fixDownOf0002();
     expect((await verify()).ok).toBe(true);
-    write(
-      'migrations/0003_note.sql',
-      migration('ALTER TABLE items ADD COLUMN note text;', 'ALTER TABLE items DROP COLUMN note;'),
-    );
-    writeMigrationsSum(join(dir, 'migrations'));
+    addMigration0003();
     const next = await verify();
     expect(check(next, 'replay').note).toContain('3 migration(s)');
     expect(check(next, 'replay').note).toContain('the first 2 from the cache');
     process.env.PG_SCHEMA_CACHE = 'off';
     const full = await verify();
     delete process.env.PG_SCHEMA_CACHE;
-    const outcome = (report: typeof next) =>
-      report.checks.map((c) => ({ id: c.id, status: c.status, problems: c.problems }));
     // The models lack the new column: drift fails the same way in both.
     expect(check(next, 'drift').status).toBe('failed');
     expect(outcome(next)).toEqual(outcome(full));
@@ -89,11 +94,7 @@ describeEachServer('verifyMigrations: the replay record cache', (server) => {
   });
 
   it('replays from scratch when the migrations do not build the recorded schema', async () => {
-    write(
-      'migrations/0002_name.sql',
-      migration("COMMENT ON TABLE items IS 'Items';", 'COMMENT ON TABLE items IS NULL;'),
-    );
-    writeMigrationsSum(join(dir, 'migrations'));
+    fixDownOf0002();
     await verify();
     // A record of the two whose last state lost its table (as if the replay had been different).
     const records = join(cacheDir, 'records');
@@ -108,11 +109,7 @@ describeEachServer('verifyMigrations: the replay record cache', (server) => {
       changed++;
     }
     expect(changed).toBe(1);
-    write(
-      'migrations/0003_note.sql',
-      migration('ALTER TABLE items ADD COLUMN note text;', 'ALTER TABLE items DROP COLUMN note;'),
-    );
-    writeMigrationsSum(join(dir, 'migrations'));
+    addMigration0003();
     const next = await verify();
     expect(fromCache(next)).toBe(false);
     expect(check(next, 'replay').status).toBe('passed');
@@ -121,11 +118,7 @@ describeEachServer('verifyMigrations: the replay record cache', (server) => {
 
   it('does not start from a replay whose round trip failed', async () => {
     await verify();
-    write(
-      'migrations/0003_note.sql',
-      migration('ALTER TABLE items ADD COLUMN note text;', 'ALTER TABLE items DROP COLUMN note;'),
-    );
-    writeMigrationsSum(join(dir, 'migrations'));
+    addMigration0003();
     const next = await verify();
     expect(fromCache(next)).toBe(false);
     expect(check(next, 'round-trip').status).toBe('failed');
@@ -133,11 +126,7 @@ describeEachServer('verifyMigrations: the replay record cache', (server) => {
 
   it('replays again after a migration file changes, reads a changed model file, and with PG_SCHEMA_CACHE=off', async () => {
     await verify();
-    write(
-      'migrations/0002_name.sql',
-      migration("COMMENT ON TABLE items IS 'Items';", 'COMMENT ON TABLE items IS NULL;'),
-    );
-    writeMigrationsSum(join(dir, 'migrations'));
+    fixDownOf0002();
     const changed = await verify();
     expect(fromCache(changed)).toBe(false);
     expect(changed.ok).toBe(true);
