@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { primaryTestServer } from '@bakery-ia/test-db';
 import { captureConsole, serviceWorkspace } from '../test-support/service-workspace';
 import generateExecutor from '../generate/executor';
+import { batchGraph, runBatch } from '../test-support/batch-run';
 import verifyBatch from './batch';
 
 describe('migrate-verify batch', () => {
@@ -21,20 +22,8 @@ describe('migrate-verify batch', () => {
     ws.remove();
   });
 
-  const graph = (ids: string[]) => ({
-    tasks: Object.fromEntries(
-      ids.map((id) => [id, { id, target: { project: 'svc', target: id.split(':')[1] } }]),
-    ),
-    dependencies: Object.fromEntries(ids.map((id) => [id, []])),
-  });
-
-  async function run(ids: string[], options: Record<string, object>) {
-    const results: Record<string, { success: boolean; terminalOutput: string }> = {};
-    for await (const { task, result } of await verifyBatch(graph(ids), options, {}, ws.context)) {
-      results[task] = result;
-    }
-    return results;
-  }
+  const run = async (ids: string[], options: Record<string, object>) =>
+    (await runBatch(verifyBatch, batchGraph(ids), options, ws.context)).results;
 
   it("runs each task with its own options and hands Nx each one's output", async () => {
     const results = await run(['svc:migrate-verify', 'svc:migrate-verify-junit'], {
