@@ -19,6 +19,24 @@ describe('compatibility rules', () => {
     ).toEqual([]);
   });
 
+  it('virtual-set-expression: a warning on a virtual column only (a publication refuses it)', () => {
+    const context = {
+      columns: new Map([
+        ['public.orders.total', { type: 'integer', notNull: false, virtual: true }],
+        ['public.orders.stored', { type: 'integer', notNull: false }],
+      ]),
+    };
+    expect(
+      lintRule(
+        'virtual-set-expression',
+        'ALTER TABLE orders ALTER COLUMN total SET EXPRESSION AS (qty * 3);\nALTER TABLE orders ALTER COLUMN stored SET EXPRESSION AS (qty * 3);',
+        context,
+      ),
+    ).toEqual([
+      '1 warning virtual-set-expression: SET EXPRESSION on the virtual column public.orders.total fails while public.orders is in a publication (PostgreSQL 18 refuses it): check the databases it runs on, or drop the column and add it again',
+    ]);
+  });
+
   it('drop-not-null: info on existing tables', () => {
     expect(lintRule('drop-not-null', 'ALTER TABLE users ALTER COLUMN email DROP NOT NULL;')).toEqual([
       '1 info drop-not-null: DROP NOT NULL on public.users.email: code that assumes a value may now read NULL',

@@ -39,4 +39,25 @@ export const compatibilityRules: LintRule[] = [
       );
     },
   },
+  {
+    id: 'virtual-set-expression',
+    level: 'warning',
+    squawk: [],
+    schemaAware: true,
+    catches:
+      '`SET EXPRESSION` on a virtual generated column: PostgreSQL 18 refuses it while the table is in a publication (a `FOR ALL TABLES` one made for replication included).',
+    check({ node, scope }) {
+      if (!('AlterTableStmt' in node)) return [];
+      const table = relationName(node.AlterTableStmt.relation);
+      return (node.AlterTableStmt.cmds ?? []).flatMap((item) => {
+        if (!('AlterTableCmd' in item) || item.AlterTableCmd.subtype !== 'AT_SetExpression') return [];
+        const column = String(item.AlterTableCmd.name);
+        return scope.column(table, column)?.virtual
+          ? [
+              `SET EXPRESSION on the virtual column ${table}.${column} fails while ${table} is in a publication (PostgreSQL 18 refuses it): check the databases it runs on, or drop the column and add it again`,
+            ]
+          : [];
+      });
+    },
+  },
 ];
