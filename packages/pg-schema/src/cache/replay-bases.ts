@@ -47,7 +47,7 @@ type Parsed = Record<
 >;
 
 /** Whether the migration's statements (of `directions`) leave nothing in the session. */
-export function sessionNeutral(migration: MigrationFile, directions: Direction[] = ['up']): boolean {
+function sessionNeutral(migration: MigrationFile, directions: Direction[]): boolean {
   return directions
     .flatMap((direction) => statementsOf(migration, direction))
     .every((statement) => {

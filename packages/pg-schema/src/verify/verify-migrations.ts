@@ -221,13 +221,16 @@ export async function verifyMigrations(options: VerifyOptions): Promise<VerifyRe
       : Promise.resolve((modelsRecord as ReplayRecord).states[0]);
     modelsCatalog.catch(() => undefined);
 
+    // The states read from a record instead of replayed: all of them (a record of these very
+    // files, no replay database) or those of the prefix's migrations.
+    const recorded = record ?? (fromPrefix > 0 ? prefix?.record : undefined);
+    const recordedCount = record ? migrations.length : fromPrefix;
     // Replay one migration at a time, keeping the catalog after each for the later checks.
-    const states: Catalog[] =
-      fromPrefix > 0
-        ? prefix!.record.states.slice(0, 1)
-        : replayDb
-          ? [await introspectCatalog(replayDb.client, introspectOptions)]
-          : (record?.states.slice(0, 1) ?? []);
+    const states: Catalog[] = recorded
+      ? recorded.states.slice(0, 1)
+      : replayDb
+        ? [await introspectCatalog(replayDb.client, introspectOptions)]
+        : [];
     const roundTrip: VerifyProblem[] = [];
     const lintProblems: VerifyProblem[] = [];
     const hazardProblems: VerifyProblem[] = [];
@@ -248,8 +251,7 @@ export async function verifyMigrations(options: VerifyOptions): Promise<VerifyRe
           );
           if (checked.hazards.length) hazards.push({ file: migration.fileName, statements: checked.hazards });
           hazardProblems.push(...hazardProblemsOf(migration, checked.hazards, failOnHazard));
-          if (!replayDb || states.length <= fromPrefix) {
-            const recorded = replayDb ? prefix!.record : record;
+          if (!replayDb || states.length <= recordedCount) {
             if (recorded) states.push(recorded.states[states.length]);
             continue;
           }
