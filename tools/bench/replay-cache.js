@@ -6,7 +6,9 @@
  * files again: the first hit copies the template, the next renames in the copy that one handed
  * back, `spare`; since the plan records, both read the record of the cold run and open no
  * database), and next (a new migration 0002 on top: a miss that copies the replay of 0001 and
- * applies only 0002, cache/replay-bases.ts). Rounds interleave them so machine noise hits them
+ * applies only 0002, cache/replay-bases.ts), and a models change (a new table, the migrations
+ * unchanged: the everyday edit) planned without and with the sides' catalog records
+ * (generate/plan-schemas.ts). Rounds interleave them so machine noise hits them
  * alike; medians are printed,
  * and every round's stages (the engine's `timings`, the floor's parts) go to stderr. Before each
  * run the server settles (lib/server.js `settle`): the drops the engine detached are done and a
@@ -15,13 +17,14 @@
  *   node tools/bench/replay-cache.js            # 50 and 1000 tables, 3 rounds
  *   BENCH_SIZES=50 BENCH_RUNS=5 node tools/bench/replay-cache.js
  */
-const { appendFileSync, rmSync, writeFileSync } = require('node:fs');
+const { appendFileSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
 const path = require('node:path');
 const { writeMigrationsSum } = require('@bakery-ia/init-manager');
 const { writeDiffFixtures } = require('./lib/fixtures.js');
 const { chooseServer, settle } = require('./lib/server.js');
 const { runTask } = require('./lib/spawn.js');
 const { mediansTo } = require('./lib/stats.js');
+const { recordsRoot } = require('../../packages/pg-schema/dist/cache/catalog-records.js');
 
 const rounded = (timings) =>
   Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Math.round(v * 10) / 10]));
@@ -42,7 +45,30 @@ async function main() {
         cache,
       });
     };
-    const times = { floor: [], off: [], cold: [], warm: [], spare: [], next: [] };
+    const times = {
+      floor: [],
+      off: [],
+      cold: [],
+      warm: [],
+      spare: [],
+      next: [],
+      'models, no records': [],
+      models: [],
+    };
+    const modelsFile = path.join(files.modelsDir, 'schema.sql');
+    // A models change (a new table), planned once as before the sides' catalog records (the
+    // records folder emptied: both databases are opened and introspected) and once with them
+    // (the replay's catalog from its record, only the models database built).
+    const modelsChange = async (name, withRecords) => {
+      const text = readFileSync(modelsFile, 'utf8');
+      appendFileSync(modelsFile, `\nCREATE TABLE public.${name} (id integer PRIMARY KEY);\n`);
+      if (!withRecords) rmSync(recordsRoot(), { recursive: true, force: true });
+      const run = await ours().finally(() => writeFileSync(modelsFile, text));
+      const expected = withRecords ? ['replay'] : [];
+      if (run.cache.models !== 'miss' || JSON.stringify(run.cache.recorded) !== JSON.stringify(expected))
+        throw new Error(`models run (records ${withRecords}) was ${JSON.stringify(run.cache)}`);
+      return run;
+    };
     try {
       for (let i = 0; i < runs; i++) {
         await settle(server.url);
@@ -88,8 +114,13 @@ async function main() {
         if (next.cache.replay !== 'miss' || next.cache.replayBuiltOn !== 1)
           throw new Error(`next run was ${JSON.stringify(next.cache)}`);
         times.next.push(next.ms);
+        // After next: the records folder emptied here would leave next without the models' record.
+        const modelsBefore = await modelsChange(`bench_models_${i}_a`, false);
+        times['models, no records'].push(modelsBefore.ms);
+        const models = await modelsChange(`bench_models_${i}_b`, true);
+        times.models.push(models.ms);
         process.stderr.write(
-          `  ${size} tables run ${i + 1}: ${JSON.stringify({ floor: times.floor[i], off: times.off[i], cold: cold.ms, warm: warm.ms, spare: spare.ms, next: next.ms, stages: { floor: rounded(floor.timings), cold: cold.timings, warm: warm.timings, spare: spare.timings, next: next.timings } })}\n`,
+          `  ${size} tables run ${i + 1}: ${JSON.stringify({ floor: times.floor[i], off: times.off[i], cold: cold.ms, warm: warm.ms, spare: spare.ms, modelsBefore: modelsBefore.ms, models: models.ms, next: next.ms, stages: { floor: rounded(floor.timings), cold: cold.timings, warm: warm.timings, spare: spare.timings, modelsBefore: modelsBefore.timings, models: models.timings, next: next.timings } })}\n`,
         );
       }
     } finally {

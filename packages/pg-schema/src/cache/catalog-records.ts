@@ -53,12 +53,23 @@ export function replayRecordKey(migrations: MigrationFile[], context: RecordCont
 
 /**
  * Key of the catalog that a cached database (its template key) introspects to with these options:
- * verify's models side, stored as a record of one state and no round trip.
+ * verify's models side and both sides of generate (the models side's record is shared), stored
+ * as a record of one state and no round trip.
  */
 export function catalogRecordKey(databaseKey: string, introspect: unknown): string {
   return createHash('sha256')
     .update(JSON.stringify({ kind: 'catalog', databaseKey, introspect }))
     .digest('hex');
+}
+
+/** The one catalog recorded under a catalogRecordKey, or undefined (none, or not usable). */
+export function readCatalogRecord(key: string, root = recordsRoot()): Catalog | undefined {
+  return readReplayRecord(key, 0, root)?.states[0];
+}
+
+/** Records what a cached database introspected to (best effort, as writeReplayRecord). */
+export function writeCatalogRecord(key: string, catalog: Catalog, root = recordsRoot()): void {
+  writeReplayRecord(key, { states: [catalog], roundTrip: [] }, root);
 }
 
 export function readReplayRecord(

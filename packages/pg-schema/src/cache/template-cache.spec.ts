@@ -107,12 +107,12 @@ describeEachServer('replay and models cache on a shadow server', (server) => {
 
   it('builds once, then copies the template: the same catalogs as a fresh build', async () => {
     const first = await plan();
-    expect(first.cache).toEqual({ replay: 'miss', models: 'miss' });
+    expect(first.cache).toEqual({ replay: 'miss', models: 'miss', recorded: [] });
     const second = await plan();
-    expect(second.cache).toEqual({ replay: 'hit', models: 'hit' });
+    expect(second.cache).toEqual({ replay: 'hit', models: 'hit', recorded: [] });
     process.env.PG_SCHEMA_CACHE = 'off';
     const fresh = await plan().finally(() => delete process.env.PG_SCHEMA_CACHE);
-    expect(fresh.cache).toEqual({ replay: 'off', models: 'off' });
+    expect(fresh.cache).toEqual({ replay: 'off', models: 'off', recorded: [] });
     expect(comparableCatalog(second.current)).toEqual(comparableCatalog(fresh.current));
     expect(comparableCatalog(second.desired)).toEqual(comparableCatalog(fresh.desired));
     expect(second.up).toEqual(fresh.up);
@@ -120,7 +120,7 @@ describeEachServer('replay and models cache on a shadow server', (server) => {
     const spares = await databases(SPARE_PREFIX);
     expect(spares.filter((name) => name.includes(scopeOf(resolve(dir, 'migrations'))))).toHaveLength(1);
     const third = await plan();
-    expect(third.cache).toEqual({ replay: 'hit', models: 'hit' });
+    expect(third.cache).toEqual({ replay: 'hit', models: 'hit', recorded: [] });
     expect(comparableCatalog(third.current)).toEqual(comparableCatalog(fresh.current));
     expect(comparableCatalog(third.desired)).toEqual(comparableCatalog(fresh.desired));
     expect(await scoped('r', 'migrations')).toHaveLength(1);
@@ -136,11 +136,11 @@ describeEachServer('replay and models cache on a shadow server', (server) => {
     const cold = await plan();
     const warm = await plan();
     const spare = await plan();
-    expect(cold.cache).toEqual({ replay: 'miss', models: 'miss' });
+    expect(cold.cache).toEqual({ replay: 'miss', models: 'miss', recorded: [] });
     expect(Object.keys(warm.timings)).toContain('renames');
     expect([warm.cache, spare.cache]).toEqual([
-      { replay: 'hit', models: 'hit' },
-      { replay: 'hit', models: 'hit' },
+      { replay: 'hit', models: 'hit', recorded: [] },
+      { replay: 'hit', models: 'hit', recorded: [] },
     ]);
     for (const run of [warm, spare]) {
       expect(run.changes).toEqual(cold.changes);
@@ -161,7 +161,7 @@ describeEachServer('replay and models cache on a shadow server', (server) => {
     );
     writeMigrationsSum(join(dir, 'migrations'));
     const changed = await plan();
-    expect(changed.cache).toEqual({ replay: 'miss', models: 'hit' });
+    expect(changed.cache).toEqual({ replay: 'miss', models: 'hit', recorded: [] });
     expect(changed.empty).toBe(true);
     expect(await scoped('r', 'migrations')).toHaveLength(2);
     // Eviction keeps the newest KEEP_PER_SCOPE entries of the folder.
@@ -184,7 +184,7 @@ describeEachServer('replay and models cache on a shadow server', (server) => {
     );
     writeMigrationsSum(join(dir, 'migrations'));
     const next = await plan();
-    expect(next.cache).toEqual({ replay: 'miss', models: 'hit', replayBuiltOn: 1 });
+    expect(next.cache).toEqual({ replay: 'miss', models: 'hit', replayBuiltOn: 1, recorded: [] });
     process.env.PG_SCHEMA_CACHE = 'off';
     const fresh = await plan().finally(() => delete process.env.PG_SCHEMA_CACHE);
     expect(comparableCatalog(next.current)).toEqual(comparableCatalog(fresh.current));
@@ -196,7 +196,7 @@ describeEachServer('replay and models cache on a shadow server', (server) => {
     );
     writeMigrationsSum(join(dir, 'migrations'));
     const changed = await plan();
-    expect(changed.cache).toEqual({ replay: 'miss', models: 'hit' });
+    expect(changed.cache).toEqual({ replay: 'miss', models: 'hit', recorded: [] });
     expect(comparableCatalog(changed.current)).toEqual(comparableCatalog(fresh.current));
   });
 
@@ -248,6 +248,6 @@ describeEachServer('replay and models cache on a shadow server', (server) => {
     expect(await scoped('r', 'migrations')).toHaveLength(1);
     expect(await scoped('m', 'models')).toHaveLength(1);
     expect((await databases(BUILD_PREFIX)).filter((name) => !buildsBefore.includes(name))).toEqual([]);
-    expect((await plan()).cache).toEqual({ replay: 'hit', models: 'hit' });
+    expect((await plan()).cache).toEqual({ replay: 'hit', models: 'hit', recorded: [] });
   });
 });

@@ -33,20 +33,17 @@ import { cacheEnabled } from '../cache/cache-mode.js';
 import { modelsKey, replayKey, scopeOf } from '../cache/cache-key.js';
 import { parseCache } from '../cache/parse-cache.js';
 import { replayBases } from '../cache/replay-bases.js';
-import { openCachedDatabase, serverFingerprint, type CachedDatabase } from '../cache/template-cache.js';
+import { catalogRecordKey } from '../cache/catalog-records.js';
+import { serverFingerprint } from '../cache/template-cache.js';
 import { acquireShadowServer } from '../shadow/shadow-server.js';
-import {
-  cacheKeepsNoRole,
-  provideShadowRoles,
-  rolesToProvide,
-  type ShadowRoles,
-} from '../shadow/shadow-roles.js';
+import { cacheKeepsNoRole, rolesToProvide } from '../shadow/shadow-roles.js';
 import { planRecordKey, readPlanRecord, writePlanRecord, type PlanRecord } from '../cache/plan-records.js';
 import { castKey } from '../objects/table/column-conversion.js';
 import { planRenames, type RenamePlan } from './apply-renames.js';
 import { columnTypeChanges, type TypeChange } from './cast-paths.js';
 import { stepLockTimeout, withLockTimeout } from './lock-timeout.js';
 import { planConversions, type ConversionInputs } from './plan-conversions.js';
+import { planSchemas, type SchemaResources } from './plan-schemas.js';
 
 export interface PlanOptions {
   modelsDir: string;
@@ -102,6 +99,11 @@ export interface MigrationPlan {
     models: CacheUse;
     /** A miss that copied the replay of the first N migrations and applied only the rest. */
     replayBuiltOn?: number;
+    /**
+     * The records catalogs came from instead of a database: the plan record (both), or a side's
+     * catalog record (generate/plan-schemas.ts); empty when every catalog was introspected.
+     */
+    recorded: Array<'plan' | 'replay' | 'models'>;
   };
 }
 
@@ -136,9 +138,9 @@ export async function planMigration(options: PlanOptions): Promise<MigrationPlan
   });
   const { models, hints, migrations } = inputs;
   const server = await serverStarting;
-  const databases: CachedDatabase[] = [];
-  let cache: MigrationPlan['cache'] = { replay: 'off', models: 'off' };
-  let roles: ShadowRoles | undefined;
+  // What the cleanup releases: every shadow database opened, and the roles' claim.
+  const resources: SchemaResources = { databases: [] };
+  let cache: MigrationPlan['cache'] = { replay: 'off', models: 'off', recorded: [] };
   const privileges = options.privileges !== false;
   const online = options.online !== false;
   const introspectOptions = {
@@ -186,54 +188,47 @@ export async function planMigration(options: PlanOptions): Promise<MigrationPlan
     let unrenamedDesired: Catalog;
     if (record) {
       ({ current, desired } = record);
-      cache = { replay: 'hit', models: 'hit' };
+      cache = { replay: 'hit', models: 'hit', recorded: ['plan'] };
       castPaths = { recorded: { up: new Map(record.castPaths.up), down: new Map(record.castPaths.down) } };
       assertNothingUnsupported(desired, current, models, migrationSources(options.migrationsDir, migrations));
       renames = planRenames(hints, current);
       [renamedCurrent, unrenamedDesired] = [current, desired];
     } else {
-      const [currentDb, desiredDb] = await time('create databases', async () => {
-        const opened = await Promise.allSettled([
-          openCachedDatabase(server, {
-            kind: 'replay',
-            scope: scopeOf(resolve(options.migrationsDir)),
-            key: keys.replay,
-            label: 'current',
-            enabled: keys.enabled,
-            bases: keys.replayBases,
-          }),
-          openCachedDatabase(server, {
-            kind: 'models',
-            scope: scopeOf(resolve(options.modelsDir)),
-            key: keys.models,
-            label: 'desired',
-            enabled: keys.enabled,
-          }),
-        ]);
-        for (const result of opened) if (result.status === 'fulfilled') databases.push(result.value);
-        for (const result of opened) if (result.status === 'rejected') throw result.reason;
-        return databases;
-      });
-      roles = await time('roles', () => provideShadowRoles(server, keys.shadowRoles, currentDb));
-      await time('build schemas', () =>
-        Promise.all([
-          currentDb.build((client) => replay(client, migrations.slice(currentDb.builtOn))),
-          desiredDb.build((client) => applyModels(client, models, { privileges })),
-        ]),
+      const schemas = await planSchemas(
+        server,
+        [
+          {
+            spec: {
+              kind: 'replay',
+              scope: scopeOf(resolve(options.migrationsDir)),
+              key: keys.replay,
+              label: 'current',
+              enabled: keys.enabled,
+              bases: keys.replayBases,
+            },
+            build: (db) => db.build((client) => replay(client, migrations.slice(db.builtOn))),
+            recordKey: keys.enabled ? catalogRecordKey(keys.replay, introspectOptions) : undefined,
+          },
+          {
+            spec: {
+              kind: 'models',
+              scope: scopeOf(resolve(options.modelsDir)),
+              key: keys.models,
+              label: 'desired',
+              enabled: keys.enabled,
+            },
+            build: (db) => db.build((client) => applyModels(client, models, { privileges })),
+            recordKey: keys.enabled ? catalogRecordKey(keys.models, introspectOptions) : undefined,
+          },
+        ],
+        { shadowRoles: keys.shadowRoles, introspect: introspectOptions, time, resources },
       );
-      const cacheUse = (db: CachedDatabase) => (db.hit ? 'hit' : db.cached ? 'miss' : 'off');
-      cache = { replay: cacheUse(currentDb), models: cacheUse(desiredDb) };
-      if (currentDb.builtOn > 0) cache.replayBuiltOn = currentDb.builtOn;
-      [current, desired] = await time('introspect', () =>
-        Promise.all([
-          introspectCatalog(currentDb.client, introspectOptions),
-          introspectCatalog(desiredDb.client, introspectOptions),
-        ]),
-      );
+      ({ current, desired, cache } = schemas);
       assertNothingUnsupported(desired, current, models, migrationSources(options.migrationsDir, migrations));
       renames = planRenames(hints, current);
       [renamedCurrent, unrenamedDesired] = [current, desired];
       if (renames.up.length > 0) {
+        const [currentDb, desiredDb] = await schemas.databases();
         [renamedCurrent, unrenamedDesired] = await time('renames', async () => {
           // A schema fresh from a build is published before it is renamed in.
           await Promise.all([currentDb.forWrites(), desiredDb.forWrites()]);
@@ -245,7 +240,14 @@ export async function planMigration(options: PlanOptions): Promise<MigrationPlan
           ]);
         });
       }
-      castPaths = { currentDb: currentDb.client, desiredDb: desiredDb.client };
+      // The server says how retyped columns convert; with none, no database is needed.
+      const retypes =
+        columnTypeChanges(renamedCurrent, desired).length +
+        columnTypeChanges(unrenamedDesired, current).length;
+      if (retypes > 0) {
+        const [currentDb, desiredDb] = await schemas.databases();
+        castPaths = { currentDb: currentDb.client, desiredDb: desiredDb.client };
+      } else castPaths = { recorded: { up: new Map(), down: new Map() } };
     }
     const conversions = await time('conversions', () =>
       planConversions({
@@ -314,8 +316,8 @@ export async function planMigration(options: PlanOptions): Promise<MigrationPlan
     };
   } finally {
     await time('cleanup', async () => {
-      await Promise.all(databases.map((db) => db.drop()));
-      await roles?.release();
+      await Promise.all(resources.databases.map((db) => db.drop()));
+      await resources.roles?.release();
       await server.release();
     });
   }

@@ -36,11 +36,12 @@ import { cacheEnabled } from '../cache/cache-mode.js';
 import { modelsKey, scopeOf } from '../cache/cache-key.js';
 import {
   catalogRecordKey,
+  readCatalogRecord,
   readPrefixRecord,
   readReplayRecord,
   replayRecordKey,
+  writeCatalogRecord,
   writeReplayRecord,
-  type ReplayRecord,
 } from '../cache/catalog-records.js';
 import { openCachedDatabase, serverFingerprint } from '../cache/template-cache.js';
 import { acquireShadowServer } from '../shadow/shadow-server.js';
@@ -183,7 +184,7 @@ export async function verifyMigrations(options: VerifyOptions): Promise<VerifyRe
     const prefix = recordContext && !record ? readPrefixRecord(migrations, recordKeyOf) : undefined;
     // The models' catalog too, keyed by the models' cache key and the introspection options.
     const modelsRecordKey = cache ? catalogRecordKey(modelsSpec.key, introspectOptions) : undefined;
-    const modelsRecord = modelsRecordKey ? readReplayRecord(modelsRecordKey, 0) : undefined;
+    const modelsRecord = modelsRecordKey ? readCatalogRecord(modelsRecordKey) : undefined;
     const opened = await Promise.all([
       record ? undefined : createShadowDatabase(server, 'verify'),
       modelsRecord ? undefined : openCachedDatabase(server, modelsSpec),
@@ -215,10 +216,10 @@ export async function verifyMigrations(options: VerifyOptions): Promise<VerifyRe
           .build((client) => applyModels(client, models, { privileges }))
           .then(() => introspectCatalog(modelsDb.client, introspectOptions))
           .then((catalog) => {
-            if (modelsRecordKey) writeReplayRecord(modelsRecordKey, { states: [catalog], roundTrip: [] });
+            if (modelsRecordKey) writeCatalogRecord(modelsRecordKey, catalog);
             return catalog;
           })
-      : Promise.resolve((modelsRecord as ReplayRecord).states[0]);
+      : Promise.resolve(modelsRecord as Catalog);
     modelsCatalog.catch(() => undefined);
 
     // The states read from a record instead of replayed: all of them (a record of these very
