@@ -1,5 +1,5 @@
 import { loadSqlParser, parseMigrationFile, writeMigrationsSum } from '@bakery-ia/init-manager';
-import { adminQuery, describeEachServer, testServers } from '@bakery-ia/test-db';
+import { adminQuery, databaseUrl, describeEachServer, testServers } from '@bakery-ia/test-db';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,7 +17,9 @@ import {
   KEEP_PER_SCOPE,
   openCachedDatabase,
   serverFingerprint,
+  SHARED_TRASH_LIMIT,
 } from './template-cache';
+import { TRASH_PREFIX, trashName } from '../shadow/background-drop';
 
 beforeAll(() => loadSqlParser());
 
@@ -175,6 +177,61 @@ describeEachServer('replay and models cache on a shadow server', (server) => {
     }
     expect(await scoped('r', 'migrations')).toHaveLength(KEEP_PER_SCOPE);
   });
+
+  it('evicts into the trash, dropped in the background; at once while the trash is full', async () => {
+    const one = async (sql: string, value: string) => {
+      const client = new pg.Client({ connectionString: server.url });
+      await client.connect();
+      try {
+        return (await client.query<{ value: string }>(sql, [value])).rows[0]?.value;
+      } finally {
+        await client.end();
+      }
+    };
+    const oidOf = (name: string) =>
+      one('SELECT oid::text AS value FROM pg_database WHERE datname = $1', name);
+    const nameOf = (oid: string) => one('SELECT datname AS value FROM pg_database WHERE oid = $1::oid', oid);
+    const change = async (column: string) => {
+      write(
+        'migrations/0001_initial.sql',
+        `-- migrate:up\nCREATE TABLE items (id bigint PRIMARY KEY, name text NOT NULL, ${column} int);\n\n-- migrate:down\nDROP TABLE items;\n`,
+      );
+      writeMigrationsSum(join(dir, 'migrations'));
+      await plan();
+    };
+    await plan();
+    const [oldest] = await scoped('r', 'migrations');
+    const oid = (await oidOf(oldest))!;
+    for (let i = 1; i < KEEP_PER_SCOPE; i++) await change(`c${i}`);
+    expect(await nameOf(oid)).toBe(oldest);
+    await change('evicts');
+    // Gone from the entries at once, as trash (the same oid) until the detached dropper drops it.
+    expect(await scoped('r', 'migrations')).toHaveLength(KEEP_PER_SCOPE);
+    const deadline = Date.now() + 50_000;
+    while ((await nameOf(oid)) !== undefined && Date.now() < deadline) {
+      expect((await nameOf(oid))?.startsWith(TRASH_PREFIX) ?? true).toBe(true);
+      await new Promise((done) => setTimeout(done, 200));
+    }
+    expect(await nameOf(oid)).toBeUndefined();
+    // A full trash (databases someone is connected to: no dropper takes them): dropped at once.
+    const [next] = await scoped('r', 'migrations');
+    const nextOid = (await oidOf(next))!;
+    const held: pg.Client[] = [];
+    const trash = Array.from({ length: SHARED_TRASH_LIMIT }, () => trashName());
+    try {
+      for (const name of trash) {
+        await adminQuery(server, `CREATE DATABASE ${name}`);
+        const client = new pg.Client({ connectionString: databaseUrl(server.url, name) });
+        await client.connect();
+        held.push(client);
+      }
+      await change('at_once');
+      expect(await nameOf(nextOid)).toBeUndefined();
+    } finally {
+      for (const client of held) await client.end();
+      for (const name of trash) await adminQuery(server, `DROP DATABASE IF EXISTS ${name}`);
+    }
+  }, 120_000);
 
   it('starts a new migration from the replay of the ones before it: the catalog of a replay from scratch', async () => {
     await plan();
