@@ -134,6 +134,9 @@ describe('pg-schema generate interrupted', () => {
           // The throw-away embedded server's cleanup is what the embedded cases check (the shared
           // one, PG_SCHEMA_CACHE on, has shared-embedded.spec.ts).
           ...(c.shadow === 'embedded' ? { PG_SCHEMA_CACHE: 'off' } : {}),
+          // A cache folder of its own: a catalog record of an earlier run's models would leave
+          // that side's database unopened (generate/plan-schemas.ts), and both are checked here.
+          PG_SCHEMA_CACHE_DIR: join(dir, 'cache'),
           PG_SCHEMA_TEST_HOLD_UNTIL_SIGNAL: c.point === 'closing' ? '1' : '0',
         },
       },
