@@ -1,4 +1,13 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { emptyCatalog, type Catalog } from '../catalog/catalog';
@@ -52,6 +61,25 @@ describe("verify's replay records", () => {
     const [state] = readReplayRecord(key, 0, root)!.states;
     expect(comparable(state)).toBe(comparable(withTotal('virtual')));
     expect(comparable(state)).not.toBe(comparable(withTotal(undefined)));
+  });
+
+  it('are neither read nor written in a folder others may write (777)', () => {
+    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      writeReplayRecord(key, { states: [emptyCatalog()], roundTrip: [] }, root);
+      expect(readReplayRecord(key, 0, root)).toBeDefined();
+      chmodSync(root, 0o777);
+      // As another user would plant it: a clean record of the key.
+      writeFileSync(join(root, `${key}.json`), JSON.stringify({ states: [emptyCatalog()], roundTrip: [] }));
+      expect(readReplayRecord(key, 0, root)).toBeUndefined();
+      const other = 'b'.repeat(64);
+      writeReplayRecord(other, { states: [emptyCatalog()], roundTrip: [] }, root);
+      expect(existsSync(join(root, `${other}.json`))).toBe(false);
+      expect(stderr).toHaveBeenCalledTimes(1);
+    } finally {
+      stderr.mockRestore();
+      chmodSync(root, 0o700);
+    }
   });
 
   it('a hit marks the record as just used, so eviction keeps it', () => {

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MigrationFile } from '@bakery-ia/init-manager';
 import type { Catalog } from '../catalog/catalog.js';
@@ -9,6 +8,7 @@ import { engineFingerprint } from './engine-fingerprint.js';
 import { replayBases } from './replay-bases.js';
 import { touchFile, type FileBudget } from './evict-files.js';
 import { survivesJson } from './survives-json.js';
+import { readTrustedEntry } from './trusted-folder.js';
 import { writeCacheEntry } from './write-cache-entry.js';
 
 /**
@@ -21,7 +21,8 @@ import { writeCacheEntry } from './write-cache-entry.js';
  *
  * Stored as JSON files in `<cache root>/records/` (mode 700): written to a temp file and renamed,
  * so a reader sees a whole record or none; a record that does not parse, or whose catalogs do not
- * survive JSON unchanged, is not used.
+ * survive JSON unchanged, is not used, nor one in a folder or file another user could have written
+ * (trusted-folder.ts: a planted record would make verify pass migrations it never replayed).
  */
 export interface ReplayRecord {
   states: Catalog[];
@@ -78,7 +79,9 @@ export function readReplayRecord(
   root = recordsRoot(),
 ): ReplayRecord | undefined {
   try {
-    const parsed = JSON.parse(readFileSync(join(root, `${key}.json`), 'utf8')) as ReplayRecord;
+    const stored = readTrustedEntry(root, `${key}.json`);
+    if (stored === undefined) return undefined;
+    const parsed = JSON.parse(stored) as ReplayRecord;
     if (!Array.isArray(parsed.states) || parsed.states.length !== migrations + 1) return undefined;
     if (!Array.isArray(parsed.roundTrip)) return undefined;
     touchFile(join(root, `${key}.json`));

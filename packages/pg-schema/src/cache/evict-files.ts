@@ -1,4 +1,5 @@
-import { readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { lstatSync, readdirSync, rmSync, utimesSync } from 'node:fs';
+import { trustedCacheFolder } from './trusted-folder.js';
 import { join } from 'node:path';
 
 export interface FileBudget {
@@ -15,8 +16,10 @@ const STALE_TEMP_MS = 3_600_000;
  * Keeps a cache folder within its budget: the entries used least recently (mtime, which a hit
  * refreshes with touchFile) go first; temp files of writers that died are removed. Best effort
  * (entries another process removes meanwhile are skipped). Run after a write, never on a hit.
+ * Removes nothing in a folder that is not trusted (trusted-folder.ts): not ours to tidy.
  */
 export function evictOldest(dir: string, budget: FileBudget, now = Date.now()): void {
+  if (!trustedCacheFolder(dir)) return;
   let names: string[];
   try {
     names = readdirSync(dir);
@@ -27,7 +30,7 @@ export function evictOldest(dir: string, budget: FileBudget, now = Date.now()): 
   for (const name of names) {
     const path = join(dir, name);
     try {
-      const stat = statSync(path);
+      const stat = lstatSync(path);
       if (name.startsWith('.') && name.endsWith('.tmp')) {
         if (now - stat.mtimeMs > STALE_TEMP_MS) rmSync(path, { force: true });
       } else if (budget.match(name)) entries.push({ path, size: stat.size, used: stat.mtimeMs });

@@ -1,5 +1,6 @@
 import { readMigrations, readModelFiles } from '@bakery-ia/init-manager';
 import {
+  chmodSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -90,6 +91,25 @@ describe('parse cache', () => {
     expect(entries()).toEqual([name]);
     expect(readdirSync(root).filter((n) => n.endsWith('.tmp'))).toEqual([]);
     expect(JSON.parse(readFileSync(join(root, name), 'utf8'))[0]).toHaveLength(2);
+  });
+
+  it('neither reads nor writes entries in a folder others may write (770): the files are parsed', async () => {
+    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      const before = await sqlOf();
+      tamper();
+      chmodSync(root, 0o770);
+      expect(await sqlOf()).toEqual(before);
+      rmSync(join(root, entries()[0]));
+      expect(await sqlOf()).toEqual(before);
+      expect(entries()).toEqual([]);
+      expect(stderr).toHaveBeenCalledTimes(1);
+      expect(String(stderr.mock.calls[0][0])).toContain(
+        `not using the cache folder ${root}: its mode is 770`,
+      );
+    } finally {
+      stderr.mockRestore();
+    }
   });
 
   it('keeps nothing for a file with a syntax error', async () => {

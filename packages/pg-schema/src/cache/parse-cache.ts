@@ -5,6 +5,7 @@ import type { SqlStatement, StatementCache } from '@bakery-ia/init-manager';
 import { defaultCacheRoot } from '../shadow/shared-embedded.js';
 import { engineFingerprint } from './engine-fingerprint.js';
 import { touchFile, type FileBudget } from './evict-files.js';
+import { readTrustedEntry } from './trusted-folder.js';
 import { writeCacheEntry } from './write-cache-entry.js';
 
 /**
@@ -14,8 +15,9 @@ import { writeCacheEntry } from './write-cache-entry.js';
  * parsed again (at 50 tables a parse costs several times the read of its entry, and more in a
  * fresh process, where the parser's code is not compiled yet). Entries are written to a temp
  * name and renamed, so a reader sees a whole entry or none; one that does not parse or has the
- * wrong shape is not used (the file is parsed, and the entry written again). The entries used least
- * recently go once the folder passes PARSE_BUDGET.
+ * wrong shape is not used (the file is parsed, and the entry written again), nor is one in a folder
+ * or file another user could have written (trusted-folder.ts). The entries used least recently go
+ * once the folder passes PARSE_BUDGET.
  */
 /** About 0.35 MB per 50-table file, 7 MB per 1000-table one. */
 export const PARSE_BUDGET: FileBudget = {
@@ -33,10 +35,12 @@ export function parseCache(root = join(defaultCacheRoot(), 'parse'), engine?: st
   return {
     get(text) {
       try {
-        const path = join(root, `${keyOf(text)}.json`);
-        const parsed = JSON.parse(readFileSync(path, 'utf8')) as unknown;
+        const name = `${keyOf(text)}.json`;
+        const stored = readTrustedEntry(root, name);
+        if (stored === undefined) return undefined;
+        const parsed = JSON.parse(stored) as unknown;
         if (!isSplits(parsed)) return undefined;
-        touchFile(path);
+        touchFile(join(root, name));
         return parsed.map((split) => split.map(withNode));
       } catch {
         return undefined;

@@ -1,12 +1,13 @@
 import { writeMigrationsSum } from '@bakery-ia/init-manager';
 import { describeEachServer } from '@bakery-ia/test-db';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { comparableCatalog } from '../catalog/comparable';
 import { planMigration } from '../generate/plan-migration';
-import { planRecordKey } from './plan-records';
+import { emptyCatalog } from '../catalog/catalog';
+import { planRecordKey, readPlanRecord, writePlanRecord, type PlanRecord } from './plan-records';
 
 describe('plan record key', () => {
   it('changes with either cache key, the engine and the introspection options', () => {
@@ -17,6 +18,30 @@ describe('plan record key', () => {
     expect(planRecordKey({ ...base, modelsKey: 'm2' })).not.toBe(key);
     expect(planRecordKey({ ...base, engine: 'e2' })).not.toBe(key);
     expect(planRecordKey({ ...base, introspect: { schemas: ['app'] } })).not.toBe(key);
+  });
+});
+
+describe('plan records in a folder others may write', () => {
+  it('are neither read nor written (770)', () => {
+    const root = mkdtempSync(join(tmpdir(), 'pg-schema-plan-trust-'));
+    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const record: PlanRecord = {
+      current: emptyCatalog(),
+      desired: emptyCatalog(),
+      castPaths: { up: [], down: [] },
+    };
+    try {
+      writePlanRecord('k1', record, root);
+      expect(readPlanRecord('k1', root)).toEqual(record);
+      chmodSync(root, 0o770);
+      expect(readPlanRecord('k1', root)).toBeUndefined();
+      writePlanRecord('k2', record, root);
+      expect(existsSync(join(root, 'plan-k2.json'))).toBe(false);
+      expect(stderr).toHaveBeenCalledTimes(1);
+    } finally {
+      stderr.mockRestore();
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
 

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { emptyCatalog, type Catalog } from '../catalog/catalog.js';
 import type { CastPath } from '../objects/table/column-conversion.js';
@@ -7,6 +6,7 @@ import { recordsRoot } from './catalog-records.js';
 import { engineFingerprint } from './engine-fingerprint.js';
 import { touchFile, type FileBudget } from './evict-files.js';
 import { survivesJson } from './survives-json.js';
+import { readTrustedEntry } from './trusted-folder.js';
 import { writeCacheEntry } from './write-cache-entry.js';
 
 /**
@@ -19,7 +19,8 @@ import { writeCacheEntry } from './write-cache-entry.js';
  *
  * Stored beside verify's records (`<cache root>/records/`, catalog-records.ts): written to a temp
  * file and renamed, so a reader sees a whole record or none; a record that does not parse or has
- * the wrong shape is not used, and catalogs that JSON would change are never written. The records
+ * the wrong shape is not used, nor one in a folder or file another user could have written
+ * (trusted-folder.ts), and catalogs that JSON would change are never written. The records
  * used least recently go once they pass PLAN_BUDGET.
  */
 export interface PlanRecord {
@@ -62,7 +63,9 @@ export function planRecordKey(context: PlanRecordContext): string {
 export function readPlanRecord(key: string, root = recordsRoot()): PlanRecord | undefined {
   try {
     const path = join(root, `plan-${key}.json`);
-    const parsed = JSON.parse(readFileSync(path, 'utf8')) as PlanRecord;
+    const stored = readTrustedEntry(root, `plan-${key}.json`);
+    if (stored === undefined) return undefined;
+    const parsed = JSON.parse(stored) as PlanRecord;
     if (!isCatalog(parsed.current) || !isCatalog(parsed.desired)) return undefined;
     if (!isEntries(parsed.castPaths?.up) || !isEntries(parsed.castPaths?.down)) return undefined;
     touchFile(path);

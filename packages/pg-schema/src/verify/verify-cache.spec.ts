@@ -1,7 +1,7 @@
 import { writeMigrationsSum } from '@bakery-ia/init-manager';
 import { describeEachServer } from '@bakery-ia/test-db';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { verifyMigrations } from './verify-migrations';
@@ -122,6 +122,40 @@ describeEachServer('verifyMigrations: the replay record cache', (server) => {
     const next = await verify();
     expect(fromCache(next)).toBe(false);
     expect(check(next, 'round-trip').status).toBe('failed');
+  });
+
+  it('never passes from a record in a folder others may write: it replays, and the round trip fails', async () => {
+    expect(check(await verify(), 'round-trip').status).toBe('failed');
+    // What another user could write there: the same record with a clean round trip.
+    const records = join(cacheDir, 'records');
+    const forge = () => {
+      for (const name of readdirSync(records)) {
+        const record = JSON.parse(readFileSync(join(records, name), 'utf8')) as { roundTrip: unknown[] };
+        record.roundTrip = [];
+        writeFileSync(join(records, name), JSON.stringify(record));
+      }
+    };
+    forge();
+    // Written by ourselves in our own folder, it is believed (the record is what verify reads)...
+    const believed = await verify();
+    expect(fromCache(believed)).toBe(true);
+    expect(believed.ok).toBe(true);
+    // ...but not in a folder others may write: verify replays, and writes no record there.
+    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      chmodSync(records, 0o777);
+      const shared = await verify();
+      expect(fromCache(shared)).toBe(false);
+      expect(check(shared, 'round-trip').status).toBe('failed');
+      expect(shared.ok).toBe(false);
+      expect(String(stderr.mock.calls.find(([text]) => String(text).includes('warning'))?.[0])).toContain(
+        `not using the cache folder ${records}`,
+      );
+      expect(readdirSync(records).every((name) => !name.endsWith('.tmp'))).toBe(true);
+    } finally {
+      stderr.mockRestore();
+      chmodSync(records, 0o700);
+    }
   });
 
   it('replays again after a migration file changes, reads a changed model file, and with PG_SCHEMA_CACHE=off', async () => {
