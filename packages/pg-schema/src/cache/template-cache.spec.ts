@@ -18,6 +18,8 @@ import {
   openCachedDatabase,
   serverFingerprint,
   SHARED_TRASH_LIMIT,
+  type CachedDatabase,
+  type CachedDatabaseSpec,
 } from './template-cache';
 import { TRASH_PREFIX, trashName } from '../shadow/background-drop';
 
@@ -294,6 +296,73 @@ describeEachServer('replay and models cache on a shadow server', (server) => {
         `ALTER DATABASE ${entryName('replay', spec.scope, spec.key)} IS_TEMPLATE false`,
       );
       await adminQuery(server, `DROP DATABASE ${entryName('replay', spec.scope, spec.key)}`);
+    }
+  });
+
+  it("never uses another role's entry, spare or base of our key: a miss, and the forgery is left alone", async () => {
+    // Another role with CREATEDB can make databases of our names (keys follow from the files).
+    const other = `schema_test_other_${randomBytes(4).toString('hex')}`;
+    const key = randomBytes(32).toString('hex');
+    const spec = { kind: 'replay' as const, scope: scopeOf(dir), key, label: 'current', enabled: true };
+    const entry = entryName('replay', spec.scope, key);
+    const baseKey = randomBytes(32).toString('hex');
+    const base = entryName('replay', spec.scope, baseKey);
+    const spare = `${SPARE_PREFIX}r_${spec.scope}_${key.slice(0, 24)}_f0f0f0`;
+    const shared = { url: server.url };
+    const opened: CachedDatabase[] = [];
+    const open = async (options: CachedDatabaseSpec) => {
+      const db = await openCachedDatabase(shared, options);
+      opened.push(db);
+      return db;
+    };
+    const tablesOf = async (db: { client: pg.Client }) =>
+      Object.keys((await introspectCatalog(db.client, { schemas: ['public'] })).tables);
+    /** A database of `other` holding a forged table (a template when asked), as that role would make it. */
+    const plant = async (name: string, template: boolean) => {
+      await adminQuery(server, `CREATE DATABASE ${name} OWNER ${other}`);
+      const client = new pg.Client({ connectionString: databaseUrl(server.url, name) });
+      await client.connect();
+      await client.query('CREATE TABLE forged (id int)').finally(() => client.end());
+      if (template)
+        await adminQuery(server, `ALTER DATABASE ${name} WITH ALLOW_CONNECTIONS false IS_TEMPLATE true`);
+    };
+    await adminQuery(server, `CREATE ROLE ${other} NOLOGIN CREATEDB`);
+    try {
+      await plant(entry, true);
+      await plant(base, true);
+      const first = await open({ ...spec, bases: () => [{ key: baseKey, count: 1 }] });
+      expect([first.hit, first.builtOn]).toEqual([false, 0]);
+      expect(await tablesOf(first)).toEqual([]);
+      await first.build(async (client) => {
+        await client.query('CREATE TABLE whole (id int)');
+      });
+      // Publishing under a name another role holds fails: no entry of ours, the next run builds again.
+      await first.drop();
+      const second = await open(spec);
+      expect(second.hit).toBe(false);
+      await second.drop();
+      // Once the name is free, ours is published; a spare of another role beside it is not taken.
+      await adminQuery(server, `ALTER DATABASE ${entry} IS_TEMPLATE false`);
+      await adminQuery(server, `DROP DATABASE ${entry}`);
+      const third = await open(spec);
+      await third.build(async (client) => {
+        await client.query('CREATE TABLE whole (id int)');
+      });
+      await third.drop();
+      await plant(spare, false);
+      const fourth = await open(spec);
+      expect(fourth.hit).toBe(true);
+      expect(await tablesOf(fourth)).toEqual(['table:public.whole']);
+      await fourth.drop();
+      expect(await databases(spare)).toEqual([spare]);
+    } finally {
+      // Dropping twice is a no-op: what a failed expectation left open is closed.
+      for (const db of opened) await db.drop().catch(() => undefined);
+      for (const name of [entry, base, spare, ...(await databases(`${SPARE_PREFIX}r_${spec.scope}_`))]) {
+        await adminQuery(server, `ALTER DATABASE ${name} IS_TEMPLATE false`).catch(() => undefined);
+        await adminQuery(server, `DROP DATABASE IF EXISTS ${name}`);
+      }
+      await adminQuery(server, `DROP ROLE ${other}`);
     }
   });
 

@@ -15,6 +15,15 @@ import type { ReplayBase } from './replay-bases.js';
  * lookup matches, dropped by a later run once it is an hour old. Two runs that miss the same key
  * both build; the first rename wins and the other drops its copy. Nobody ever connects to an
  * entry, so CREATE DATABASE ... TEMPLATE never meets a session there.
+ *
+ * On a shared server any role with CREATEDB can make a database of an entry's name (the key is a
+ * function of files anyone may read) and mark it a template, which we could then copy: a forged
+ * schema that generate would plan from and verify would compare the models with. So an entry, a
+ * spare or a base is used only when the connecting role owns it (datdba is current_user: only
+ * this role, or a superuser, can make such a database), and a copy is checked to come from the
+ * database that lookup found (same oid, read on the copy's own session after the copy), so an
+ * entry dropped and planted again between the two is not used either. A name taken by another
+ * role is a miss, and publishing under it fails: those runs build every time, still correct.
  */
 export const CACHE_PREFIX = 'pg_schema_cache_';
 export const BUILD_PREFIX = 'pg_schema_shadow_build_';
@@ -89,11 +98,12 @@ export async function openCachedDatabase(server: Server, spec: CachedDatabaseSpe
   if (!spec.enabled) return uncached(await createShadowDatabase(server, spec.label));
   const name = entryName(spec.kind, spec.scope, spec.key);
   const found = await lookup(server.url, name, sparePrefix(spec.kind, spec.scope, spec.key));
-  if (found.entry) {
+  if (found.entry !== undefined) {
     for (const spare of found.spares) {
       try {
-        const copy = await createShadowDatabase(server, spec.label, { adopt: spare, readOnly: true });
-        return hitOf(server, copy, name, spec);
+        const copy = await createShadowDatabase(server, spec.label, { adopt: spare.name, readOnly: true });
+        if (await isDatabase(copy.client, copy.name, spare.oid)) return hitOf(server, copy, name, spec);
+        await copy.drop();
       } catch (error) {
         // Taken by another run (3D000) or still closing (55006): the next one, or a copy.
         if (!['3D000', '55006'].includes((error as { code?: string }).code ?? '')) throw error;
@@ -101,7 +111,9 @@ export async function openCachedDatabase(server: Server, spec: CachedDatabaseSpe
     }
     try {
       const copy = await createShadowDatabase(server, spec.label, { template: name, readOnly: true });
-      return hitOf(server, copy, name, spec);
+      if (await isDatabase(copy.client, name, found.entry)) return hitOf(server, copy, name, spec);
+      // The entry was replaced between the lookup and the copy: not what lookup checked.
+      await copy.drop();
     } catch (error) {
       // Evicted between the lookup and the copy: build it again.
       if ((error as { code?: string }).code !== '3D000') throw error;
@@ -124,7 +136,7 @@ async function findBase(
   serverUrl: string,
   spec: CachedDatabaseSpec,
   bases: ReplayBase[],
-): Promise<{ entry: string; count: number } | undefined> {
+): Promise<{ entry: string; count: number; oid: number } | undefined> {
   if (bases.length === 0) return undefined;
   const named = bases.map((base) => ({
     entry: entryName(spec.kind, spec.scope, base.key),
@@ -132,12 +144,14 @@ async function findBase(
   }));
   const admin = await connect(serverUrl);
   try {
-    const { rows } = await admin.query<{ datname: string }>(
-      'SELECT datname FROM pg_database WHERE datname = ANY($1) AND datistemplate AND NOT datallowconn',
+    const { rows } = await admin.query<{ datname: string; oid: number }>(
+      `SELECT datname, oid FROM pg_database
+        WHERE datname = ANY($1) AND datistemplate AND NOT datallowconn AND ${OURS}`,
       [named.map((base) => base.entry)],
     );
-    const found = new Set(rows.map((row) => row.datname));
-    return named.find((base) => found.has(base.entry));
+    const found = new Map(rows.map((row) => [row.datname, row.oid]));
+    const base = named.find((candidate) => found.has(candidate.entry));
+    return base && { ...base, oid: found.get(base.entry)! };
   } finally {
     await admin.end().catch(() => undefined);
   }
@@ -182,7 +196,10 @@ async function handBack(serverUrl: string, db: ShadowDatabase, prefix: string): 
   const admin = await connect(serverUrl).catch(() => undefined);
   if (!admin) return false;
   try {
-    const { rows } = await admin.query('SELECT 1 FROM pg_database WHERE starts_with(datname, $1)', [prefix]);
+    const { rows } = await admin.query(
+      `SELECT 1 FROM pg_database WHERE starts_with(datname, $1) AND ${OURS}`,
+      [prefix],
+    );
     if (rows.length >= SPARES_PER_KEY) return false;
     const spare = `${prefix}${randomBytes(3).toString('hex')}`;
     for (let attempt = 1; ; attempt++) {
@@ -202,10 +219,15 @@ async function buildOf(
   server: Server,
   spec: CachedDatabaseSpec,
   entry: string,
-  base?: { entry: string; count: number },
+  base?: { entry: string; count: number; oid: number },
 ): Promise<CachedDatabase> {
   const buildName = `${BUILD_PREFIX}${Math.floor(Date.now() / 1000)}_${randomBytes(4).toString('hex')}`;
   const building = await createShadowDatabase(server, spec.label, { name: buildName, template: base?.entry });
+  if (base && !(await isDatabase(building.client, base.entry, base.oid))) {
+    // The base was replaced between the lookup and the copy: from scratch.
+    await building.drop();
+    return buildOf(server, spec, entry);
+  }
   let built = false;
   let current: ShadowDatabase = building;
   let published: Promise<boolean> | undefined;
@@ -291,21 +313,35 @@ async function publishEntry(serverUrl: string, buildName: string, entry: string)
   }
 }
 
-/** Whether the finished entry exists, and its spares. */
+/**
+ * SQL: the pg_database row is owned by the connecting role. Only that role or a superuser can make
+ * or rename such a database (an entry of another role may be a forgery: module comment).
+ */
+const OURS = 'pg_get_userbyid(datdba) = current_user';
+
+/** The finished entry's oid when there is one of ours, and our spares of it. */
 async function lookup(
   serverUrl: string,
   name: string,
   prefix: string,
-): Promise<{ entry: boolean; spares: string[] }> {
+): Promise<{ entry: number | undefined; spares: Array<{ name: string; oid: number }> }> {
   const admin = await connect(serverUrl);
   try {
-    const { rows } = await admin.query<{ datname: string; datistemplate: boolean; datallowconn: boolean }>(
-      'SELECT datname, datistemplate, datallowconn FROM pg_database WHERE datname = $1 OR starts_with(datname, $2)',
+    const { rows } = await admin.query<{
+      datname: string;
+      oid: number;
+      datistemplate: boolean;
+      datallowconn: boolean;
+    }>(
+      `SELECT datname, oid, datistemplate, datallowconn FROM pg_database
+        WHERE (datname = $1 OR starts_with(datname, $2)) AND ${OURS}`,
       [name, prefix],
     );
     return {
-      entry: rows.some((row) => row.datname === name && row.datistemplate && !row.datallowconn),
-      spares: rows.filter((row) => row.datname !== name && !row.datistemplate).map((row) => row.datname),
+      entry: rows.find((row) => row.datname === name && row.datistemplate && !row.datallowconn)?.oid,
+      spares: rows
+        .filter((row) => row.datname !== name && !row.datistemplate)
+        .map((row) => ({ name: row.datname, oid: row.oid })),
     };
   } finally {
     await admin.end().catch(() => undefined);
@@ -412,6 +448,18 @@ export async function clearCache(serverUrl: string): Promise<string[]> {
     await admin.end().catch(() => undefined);
   }
   return dropped;
+}
+
+/**
+ * Whether `name` is still the database `oid` (pg_database is shared: any session of the server
+ * reads it), asked after copying it: the copy then came from the database that was checked.
+ */
+async function isDatabase(client: pg.Client, name: string, oid: number): Promise<boolean> {
+  const { rows } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1 AND oid = $2', [
+    name,
+    oid,
+  ]);
+  return rows.length === 1;
 }
 
 async function connect(url: string): Promise<pg.Client> {
