@@ -129,7 +129,7 @@ describe('shared embedded server', () => {
       const plan = () =>
         planMigration({ modelsDir: join(dir, 'models'), migrationsDir: join(dir, 'migrations') });
       const first = await plan();
-      expect(first.cache).toEqual({ replay: 'miss', models: 'miss' });
+      expect(first.cache).toEqual({ replay: 'miss', models: 'miss', recorded: [] });
       const serverDir = join(
         root,
         (await import('node:fs')).readdirSync(root).find((n) => !n.endsWith('.state') && n !== 'records')!,
@@ -142,10 +142,11 @@ describe('shared embedded server', () => {
         initialized: false,
       });
       await again.release();
-      // The templates, not generate's plan record (plan-records.ts), are what this run must find.
+      // The templates, not generate's plan or catalog records (plan-records.ts, plan-schemas.ts),
+      // are what this run must find.
       rmSync(join(root, 'records'), { recursive: true, force: true });
       const second = await plan();
-      expect(second.cache).toEqual({ replay: 'hit', models: 'hit' });
+      expect(second.cache).toEqual({ replay: 'hit', models: 'hit', recorded: [] });
       expect(second.changes).toEqual(first.changes);
       expect(existsSync(join(serverDir, 'initialized'))).toBe(true);
       expect(await stopped(serverDir, postmasterPid(join(serverDir, 'data'))!)).toBe(true);
