@@ -227,8 +227,17 @@ describeEachServer('replay and models cache on a shadow server', (server) => {
         await client.connect();
         held.push(client);
       }
+      // Trash a killed run left (nobody connected): the eviction's dropper takes it as well.
+      const stray = trashName();
+      await adminQuery(server, `CREATE DATABASE ${stray}`);
+      trash.push(stray);
+      const strayOid = (await oidOf(stray))!;
       await change('at_once');
       expect(await nameOf(nextOid)).toBeUndefined();
+      const strayDeadline = Date.now() + 50_000;
+      while ((await nameOf(strayOid)) !== undefined && Date.now() < strayDeadline)
+        await new Promise((done) => setTimeout(done, 200));
+      expect(await nameOf(strayOid)).toBeUndefined();
     } finally {
       for (const client of held) await client.end();
       for (const name of trash) await adminQuery(server, `DROP DATABASE IF EXISTS ${name}`);

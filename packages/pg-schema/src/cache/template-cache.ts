@@ -405,7 +405,9 @@ async function evict(server: Server, spec: CachedDatabaseSpec, keep: string): Pr
         // in use (a spare being taken over) or gone: left for a later run
       }
     }
-    if (renamed) dropInBackground(serverUrl);
+    // Also when the trash was full: the dropper takes every trash database nobody uses, so what
+    // a killed process left behind goes too, and the next evictions are in the background again.
+    if (renamed || trash >= SHARED_TRASH_LIMIT) dropInBackground(serverUrl, { now: true });
   } finally {
     await admin.end().catch(() => undefined);
   }

@@ -42,9 +42,14 @@ const pendingServers = new Set<string>();
 let timer: NodeJS.Timeout | undefined;
 let hooked = false;
 
-/** Schedules one dropper for `serverUrl` (a few ms later, or at exit: whichever comes first). */
-export function dropInBackground(serverUrl: string): void {
+/**
+ * Schedules one dropper for `serverUrl` (a few ms later, or at exit: whichever comes first);
+ * `now`: started at once, for a caller whose process may be killed before either (a test
+ * worker that Jest force-exits left its evicted entries in the trash).
+ */
+export function dropInBackground(serverUrl: string, { now = false } = {}): void {
   pendingServers.add(serverUrl);
+  if (now) return startDroppers();
   if (!hooked) {
     hooked = true;
     process.on('exit', startDroppers);
