@@ -36,6 +36,31 @@ describeEachServer('introspectCatalog of a schema with every kind', (server) => 
     });
   }
 
+  it('reads the same catalog with named statements, again after the server lost them and after DDL', async () => {
+    const client = await db.client();
+    const plain = JSON.stringify(await introspectCatalog(client, { connections: 1 }));
+    const prepared = () => introspectCatalog(client, { connections: 1, prepare: true });
+    for (let i = 0; i < 7; i++) expect(JSON.stringify(await prepared())).toBe(plain);
+    const count = async () =>
+      (
+        await client.query<{ count: number }>(
+          `SELECT count(*)::int AS count FROM pg_prepared_statements WHERE starts_with(name, 'pg_schema_')`,
+        )
+      ).rows[0].count;
+    expect(await count()).toBeGreaterThan(10);
+    // A migration's DEALLOCATE ALL in verify's replay: pg still thinks the names are prepared.
+    await client.query('DEALLOCATE ALL');
+    expect(JSON.stringify(await prepared())).toBe(plain);
+    // Plans stay valid across catalog changes: the next read sees the new table.
+    await client.query('CREATE TABLE app.prepared_probe (id int)');
+    try {
+      expect(Object.keys((await prepared()).tables)).toContain('table:app.prepared_probe');
+    } finally {
+      await client.query('DROP TABLE app.prepared_probe');
+    }
+    expect(JSON.stringify(await prepared())).toBe(plain);
+  });
+
   it('leaves the caller its client, outside any transaction, and closes its other connections', async () => {
     const client = await db.client();
     await introspectCatalog(client);

@@ -28,6 +28,13 @@ export interface IntrospectOptions {
    * caller's client alone.
    */
   connections?: number;
+  /**
+   * The caller reads this client many times (verify's replay, after every migration): its
+   * queries become named statements, planned once per connection. Only for our own shadow
+   * databases: a pooler in transaction mode (PgBouncer) may not keep them. Not part of what
+   * shapes the catalog (cache keys leave it out).
+   */
+  prepare?: boolean;
 }
 
 export const DEFAULT_IGNORED_TABLES = ['public.schema_migrations', 'public.schema_create_all'];
@@ -54,6 +61,7 @@ export async function introspectCatalog(
   const lanes = await ReadLanes.open(
     client,
     options.connections === undefined ? SIBLINGS : options.connections - 1,
+    options.prepare === true,
   );
   const lanesClient = { query: lanes.query } as unknown as ClientBase;
   try {
