@@ -136,19 +136,18 @@ const preparedByClient = new WeakMap<ClientBase, { generation: number; names: Se
 /**
  * The statement names for a read on `client`. pg remembers which names it prepared on a
  * connection and sends only Bind for them; if the server lost them since (a migration's
- * `DEALLOCATE ALL` or `DISCARD ALL` in the replay), that would fail. So the server's count of our
- * statements is checked first (one query), and when it is not the count we made, the names move to
- * a new generation, which pg has never seen and prepares again.
+ * `DEALLOCATE ALL` or `DISCARD ALL` in the replay), that would fail. So the server's count of the
+ * current generation's statements is checked first (one query), and when it is not the count we
+ * made, the names move to a new generation, which pg has never seen and prepares again.
  */
 async function preparedNames(client: ClientBase): Promise<PreparedNames> {
+  let state = preparedByClient.get(client) ?? { generation: 1, names: new Set<string>() };
   const { rows } = await client.query<{ count: number }>(
-    `SELECT count(*)::int AS count FROM pg_prepared_statements WHERE starts_with(name, 'pg_schema_')`,
+    `SELECT count(*)::int AS count FROM pg_prepared_statements WHERE starts_with(name, $1)`,
+    [`pg_schema_${state.generation}_`],
   );
-  let state = preparedByClient.get(client);
-  if (!state || state.names.size !== rows[0].count) {
-    state = { generation: (state?.generation ?? 0) + 1, names: new Set() };
-    preparedByClient.set(client, state);
-  }
+  if (state.names.size !== rows[0].count) state = { generation: state.generation + 1, names: new Set() };
+  preparedByClient.set(client, state);
   const { generation, names } = state;
   return {
     take(text) {
