@@ -21,10 +21,11 @@ export interface ConversionInputs {
   down: { current: Catalog; desired: Catalog };
   /**
    * Where the server is asked how retyped columns convert: the shadow databases the migrations
-   * and the models built, or the answers a plan record kept for these very schemas.
+   * and the models built (opened only when a column is retyped), or the answers a plan record
+   * kept for these very schemas.
    */
   castPaths:
-    | { currentDb: ClientBase; desiredDb: ClientBase }
+    | { databases: () => Promise<{ currentDb: ClientBase; desiredDb: ClientBase }> }
     | { recorded: { up: Map<string, CastPath>; down: Map<string, CastPath> } };
 }
 
@@ -37,13 +38,16 @@ export async function planConversions(inputs: ConversionInputs): Promise<Convers
   const upChanges = columnTypeChanges(inputs.up.current, inputs.up.desired);
   const downChanges = columnTypeChanges(inputs.down.current, inputs.down.desired);
   const from = inputs.castPaths;
+  const ask = async (databases: () => Promise<{ currentDb: ClientBase; desiredDb: ClientBase }>) => {
+    if (upChanges.length === 0 && downChanges.length === 0) return [new Map(), new Map()];
+    const { currentDb, desiredDb } = await databases();
+    return [
+      await resolveCastPaths(upChanges, desiredDb, currentDb),
+      await resolveCastPaths(downChanges, currentDb, desiredDb),
+    ];
+  };
   const [upPaths, downPaths] =
-    'recorded' in from
-      ? [from.recorded.up, from.recorded.down]
-      : [
-          await resolveCastPaths(upChanges, from.desiredDb, from.currentDb),
-          await resolveCastPaths(downChanges, from.currentDb, from.desiredDb),
-        ];
+    'recorded' in from ? [from.recorded.up, from.recorded.down] : await ask(from.databases);
   const retyped = new Set(upChanges.map((change) => change.columnId));
   const upUsing = new Map<string, UsingExpression>();
   const downUsing = new Map<string, UsingExpression>();

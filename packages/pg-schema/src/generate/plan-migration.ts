@@ -33,7 +33,6 @@ import { cacheEnabled } from '../cache/cache-mode.js';
 import { modelsKey, replayKey, scopeOf } from '../cache/cache-key.js';
 import { parseCache } from '../cache/parse-cache.js';
 import { replayBases } from '../cache/replay-bases.js';
-import { catalogRecordKey } from '../cache/catalog-records.js';
 import { serverFingerprint } from '../cache/template-cache.js';
 import { acquireShadowServer } from '../shadow/shadow-server.js';
 import { cacheKeepsNoRole, rolesToProvide } from '../shadow/shadow-roles.js';
@@ -194,31 +193,26 @@ export async function planMigration(options: PlanOptions): Promise<MigrationPlan
       renames = planRenames(hints, current);
       [renamedCurrent, unrenamedDesired] = [current, desired];
     } else {
+      const side = (kind: 'replay' | 'models', dir: string, key: string, label: string) => ({
+        kind,
+        scope: scopeOf(resolve(dir)),
+        key,
+        label,
+        enabled: keys.enabled,
+      });
       const schemas = await planSchemas(
         server,
         [
           {
             spec: {
-              kind: 'replay',
-              scope: scopeOf(resolve(options.migrationsDir)),
-              key: keys.replay,
-              label: 'current',
-              enabled: keys.enabled,
+              ...side('replay', options.migrationsDir, keys.replay, 'current'),
               bases: keys.replayBases,
             },
             build: (db) => db.build((client) => replay(client, migrations.slice(db.builtOn))),
-            recordKey: keys.enabled ? catalogRecordKey(keys.replay, introspectOptions) : undefined,
           },
           {
-            spec: {
-              kind: 'models',
-              scope: scopeOf(resolve(options.modelsDir)),
-              key: keys.models,
-              label: 'desired',
-              enabled: keys.enabled,
-            },
+            spec: side('models', options.modelsDir, keys.models, 'desired'),
             build: (db) => db.build((client) => applyModels(client, models, { privileges })),
-            recordKey: keys.enabled ? catalogRecordKey(keys.models, introspectOptions) : undefined,
           },
         ],
         { shadowRoles: keys.shadowRoles, introspect: introspectOptions, time, resources },
@@ -240,14 +234,13 @@ export async function planMigration(options: PlanOptions): Promise<MigrationPlan
           ]);
         });
       }
-      // The server says how retyped columns convert; with none, no database is needed.
-      const retypes =
-        columnTypeChanges(renamedCurrent, desired).length +
-        columnTypeChanges(unrenamedDesired, current).length;
-      if (retypes > 0) {
-        const [currentDb, desiredDb] = await schemas.databases();
-        castPaths = { currentDb: currentDb.client, desiredDb: desiredDb.client };
-      } else castPaths = { recorded: { up: new Map(), down: new Map() } };
+      // The server says how retyped columns convert: the databases are opened only for that.
+      castPaths = {
+        databases: async () => {
+          const [currentDb, desiredDb] = await schemas.databases();
+          return { currentDb: currentDb.client, desiredDb: desiredDb.client };
+        },
+      };
     }
     const conversions = await time('conversions', () =>
       planConversions({

@@ -1,5 +1,5 @@
 import type { Catalog } from '../catalog/catalog.js';
-import { readCatalogRecord, writeCatalogRecord } from '../cache/catalog-records.js';
+import { catalogRecordKey, readCatalogRecord, writeCatalogRecord } from '../cache/catalog-records.js';
 import { openCachedDatabase, type CachedDatabase, type CachedDatabaseSpec } from '../cache/template-cache.js';
 import { introspectCatalog, type IntrospectOptions } from '../introspect/introspect.js';
 import { provideShadowRoles, type ShadowRoles } from '../shadow/shadow-roles.js';
@@ -10,12 +10,6 @@ export interface SchemaSide {
   spec: CachedDatabaseSpec;
   /** Fills the database on a miss (`db.build(...)`; a hit does nothing). */
   build(db: CachedDatabase): Promise<void>;
-  /**
-   * catalogRecordKey of the side's cache key and the introspection options, when the cache is on:
-   * a build read before gives its catalog from the record, and its database is opened only if
-   * the plan needs it.
-   */
-  recordKey?: string;
 }
 
 /** What the plan's cleanup releases: every database opened, and the roles' claim. */
@@ -52,7 +46,12 @@ export async function planSchemas(
   options: { shadowRoles: string[]; introspect: IntrospectOptions; time: Timer; resources: SchemaResources },
 ): Promise<PlanSchemas> {
   const { time, resources } = options;
-  const recorded = sides.map((side) => (side.recordKey ? readCatalogRecord(side.recordKey) : undefined));
+  // With the cache on, a side's catalog is recorded under its cache key and these options: a
+  // build read before gives its catalog from the record, its database opened only if needed.
+  const recordKeys = sides.map((side) =>
+    side.spec.enabled ? catalogRecordKey(side.spec.key, options.introspect) : undefined,
+  );
+  const recorded = recordKeys.map((key) => (key ? readCatalogRecord(key) : undefined));
   const opened: Array<CachedDatabase | undefined> = [undefined, undefined];
   const open = async (which: number[], stages: { create: string; build: string }) => {
     const databases = await time(stages.create, async () => {
@@ -78,7 +77,7 @@ export async function planSchemas(
   );
   // Read from a database nothing wrote into yet: what the side's key builds.
   for (const i of missing) {
-    const key = sides[i].recordKey;
+    const key = recordKeys[i];
     if (key && opened[i]!.cached) writeCatalogRecord(key, i === 0 ? current : desired);
   }
   const cacheUse = (i: number): CacheUse =>

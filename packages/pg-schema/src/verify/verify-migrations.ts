@@ -156,12 +156,11 @@ export async function verifyMigrations(options: VerifyOptions): Promise<VerifyRe
     ...(Object.keys(near?.tables ?? {}).length < SIBLINGS_FROM_TABLES ? { connections: 1 } : {}),
   });
   try {
+    // The roles both sides' files name, listed once (the list walks every statement).
+    const shadowRoles = rolesToProvide(models, migrations, { privileges });
     // The models' schema may come from the cache (docs/migrate-verify.md, "Cache"); the replay
     // never does: its checks read the schema after each migration and run each down section.
-    const cache =
-      cacheEnabled() &&
-      !server.disposable &&
-      (await cacheKeepsNoRole(server, rolesToProvide(models, migrations, { privileges })));
+    const cache = cacheEnabled() && !server.disposable && (await cacheKeepsNoRole(server, shadowRoles));
     const modelsSpec = {
       kind: 'models' as const,
       scope: scopeOf(resolve(options.modelsDir)),
@@ -204,8 +203,7 @@ export async function verifyMigrations(options: VerifyOptions): Promise<VerifyRe
     if (modelsDb) databases.push(modelsDb);
     // Roles are needed only where something is built; they are claimed in one of our databases.
     const claimIn = modelsDb ?? replayDb;
-    if (claimIn)
-      roles = await provideShadowRoles(server, rolesToProvide(models, migrations, { privileges }), claimIn);
+    if (claimIn) roles = await provideShadowRoles(server, shadowRoles, claimIn);
     // How many migrations came from the prefix record (0: none). A schema that is not the recorded
     // one replays from scratch in a new database (the first stays, it may hold the roles' claim).
     let fromPrefix = 0;
