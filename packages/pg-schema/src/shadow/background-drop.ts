@@ -44,8 +44,10 @@ let hooked = false;
 
 /**
  * Schedules one dropper for `serverUrl` (a few ms later, or at exit: whichever comes first);
- * `now`: started at once, for a caller whose process may be killed before either (a test
- * worker that Jest force-exits left its evicted entries in the trash).
+ * `now`: started at once, for a caller whose process may end before either (a killed one runs
+ * no exit hook). Eviction on a shared server asks for it: a CI run there left 4 evicted entries
+ * in the trash for good; whether their dropper never started (a Jest worker ended early) or one of
+ * its drops was refused was not established.
  */
 export function dropInBackground(serverUrl: string, { now = false } = {}): void {
   pendingServers.add(serverUrl);
