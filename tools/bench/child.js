@@ -3,6 +3,7 @@
  * One measured task in its own process: `node child.js <task> '<json args>'`. Prints one line
  * `BENCH_RESULT {...}` with the task's result and the process's peak RSS (maxRssKb).
  */
+const { runMain } = require('./lib/run-main.js');
 const { MARKER } = require('./lib/spawn.js');
 
 const TASKS = {
@@ -24,10 +25,4 @@ async function main() {
   process.stdout.write(`${MARKER}${JSON.stringify(result)}\n`);
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    process.stderr.write(`${error && error.stack ? error.stack : error}\n`);
-    process.exit(1);
-  },
-);
+runMain(main);

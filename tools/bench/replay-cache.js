@@ -17,6 +17,7 @@
  *   node tools/bench/replay-cache.js            # 50 and 1000 tables, 3 rounds
  *   BENCH_SIZES=50 BENCH_RUNS=5 node tools/bench/replay-cache.js
  */
+const { runMain } = require('./lib/run-main.js');
 const { appendFileSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
 const path = require('node:path');
 const { writeMigrationsSum } = require('@bakery-ia/init-manager');
@@ -134,10 +135,4 @@ async function main() {
   await server.stop();
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    process.stderr.write(`${error.stack || error}\n`);
-    process.exit(1);
-  },
-);
+runMain(main);

@@ -13,6 +13,7 @@
  *       # no MIGRATE_SHADOW_URL: the embedded default (off: a throw-away server per task; on: the
  *       # workspace's shared server, whose cache folder is cleared before each cold run)
  */
+const { runMain } = require('./lib/run-main.js');
 const { rmSync, unlinkSync } = require('node:fs');
 const path = require('node:path');
 const { createNxWorkspace } = require('./lib/nx-workspace.js');
@@ -111,10 +112,4 @@ async function main() {
   );
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    process.stderr.write(`${error.stack || error}\n`);
-    process.exit(1);
-  },
-);
+runMain(main);

@@ -8,6 +8,7 @@
  *
  *   BENCH_MIGRATIONS=100 BENCH_RUNS=3 node tools/bench/verify-history.js
  */
+const { runMain } = require('./lib/run-main.js');
 const { mkdirSync, mkdtempSync, rmSync, writeFileSync } = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -70,10 +71,4 @@ async function main() {
   await server.stop();
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    process.stderr.write(`${error.stack || error}\n`);
-    process.exit(1);
-  },
-);
+runMain(main);
